@@ -1,0 +1,1 @@
+"""Package data: vocabularies, the knowledge base, the demo library."""

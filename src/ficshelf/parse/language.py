@@ -1,0 +1,37 @@
+"""Language as an ISO 639-1 code, from a stated name ("English", "Русский") or from the text."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+
+import py3langid
+
+_MIN_CHARS_TO_GUESS = 40
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    data = resources.files("ficshelf.data").joinpath("languages.toml").read_text("utf-8")
+    table = tomllib.loads(data)["names"]
+    return {name.casefold(): code for code, names in table.items() for name in names}
+
+
+def language_code(stated: str | None) -> str | None:
+    """Map a language as written ("English", "en", "Deutsch", "français") to ISO 639-1."""
+    if not stated:
+        return None
+    key = stated.strip().casefold()
+    if len(key) == 2 and key.isalpha() and key in set(_names().values()):
+        return key
+    return _names().get(key)
+
+
+def detect_language(text: str) -> str | None:
+    """Guess the language of story text; None when there is too little text to tell."""
+    sample = text[:4000]
+    if len(sample.strip()) < _MIN_CHARS_TO_GUESS:
+        return None
+    code, _score = py3langid.classify(sample)
+    return str(code)
