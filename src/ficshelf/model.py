@@ -98,13 +98,17 @@ class SeriesRef:
 
 @dataclass(frozen=True, slots=True)
 class RawChapter:
-    """One chapter. ``html`` is sanitized HTML when the source was HTML/EPUB, else None."""
+    """One chapter. ``html`` is sanitized HTML when the source was HTML/EPUB, else None.
+
+    ``notes`` come before the chapter text, ``end_notes`` after it (AO3 keeps them apart).
+    """
 
     title: str | None
     text: str
     html: str | None = None
     summary: str | None = None
     notes: str | None = None
+    end_notes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
