@@ -1,1 +1,54 @@
-"""parse stage."""
+"""parse stage: ``Document`` -> ``RawWork``, the metadata exactly as the file states it.
+
+``parse`` picks the format parser from the Document's kind and, for HTML, from the page's own
+signature: an AO3 download (preface tag list), a saved AO3 work page (AO3's page chrome), or
+any other HTML. ``RawWork.format`` names the parser's reading: "text", "markdown", "html",
+"ao3-html", "ao3-workpage", "epub", "ao3-epub", "fanficfare-epub" or "calibre-epub".
+
+Format parsers are imported when first needed, so reading one kind of file never pays for
+the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ficshelf.model import Document, RawWork, SourceKind
+
+Parser = Callable[[Document], RawWork]
+
+
+def parse(doc: Document) -> RawWork:
+    """Read a Document with the parser for its format; raises ``UnreadableFile`` subclasses."""
+    return _parser_for(doc)(doc)
+
+
+def _parser_for(doc: Document) -> Parser:
+    if doc.kind is SourceKind.TEXT:
+        from ficshelf.parse.plaintext import parse_text
+
+        return parse_text
+    if doc.kind is SourceKind.MARKDOWN:
+        from ficshelf.parse.markdown import parse_markdown
+
+        return parse_markdown
+    if doc.kind is SourceKind.EPUB:
+        from ficshelf.parse.epub import parse_epub
+
+        return parse_epub
+    return _html_parser_for(doc.text)
+
+
+def _html_parser_for(html: str) -> Parser:
+    """AO3's download, then AO3's web page, then generic HTML: most specific signature first."""
+    from ficshelf.parse.ao3_html import looks_like_ao3_download, parse_ao3_html
+
+    if looks_like_ao3_download(html):
+        return parse_ao3_html
+    from ficshelf.parse.ao3_workpage import looks_like_ao3_workpage, parse_ao3_workpage
+
+    if looks_like_ao3_workpage(html):
+        return parse_ao3_workpage
+    from ficshelf.parse.generic_html import parse_generic_html
+
+    return parse_generic_html
