@@ -1,0 +1,28 @@
+"""A title from a file name, for stories whose text never states one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+_SEPARATORS = re.compile(r"[_\s]+|(?<=[^\W\d_])-(?=[^\W\d_])|\.(?=[^\W\d_])")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to"}
+)
+
+
+def title_from_path(path: str) -> str:
+    """ "stories/the_long_watch.txt" -> "The Long Watch" (small words stay lower case)."""
+    stem = PurePath(path.replace("\\", "/")).stem
+    words = [word for word in _SEPARATORS.split(stem) if word]
+    if not words:
+        return stem
+    return " ".join(_capitalise(word, first=index == 0) for index, word in enumerate(words))
+
+
+def _capitalise(word: str, *, first: bool) -> str:
+    if any(char.isupper() for char in word):
+        return word
+    if not first and word in _SMALL_WORDS:
+        return word
+    return word[:1].upper() + word[1:]
