@@ -1,0 +1,271 @@
+"""The import pipeline: files -> read -> parse -> wrangle -> library, one transaction per work.
+
+Each story is decided in this order, so re-running an import is cheap and changes nothing:
+  1. the same content at the same path        -> unchanged (nothing parsed)
+  2. a new path whose content the library has -> unchanged (the path is recorded as a duplicate)
+  3. a known path with new content            -> updated (the work keeps its id)
+  4. anything else                            -> imported
+A story that cannot be read, parsed or stored is "failed" with one line, and leaves the library
+as it was: read, parse and wrangle run before the work's transaction opens, and a store error
+rolls the whole work back.
+
+Why one commit per work rather than savepoints inside a batch transaction: with WAL and
+synchronous=NORMAL (see db.py) a commit is an append to the WAL without an fsync, so its cost
+is small beside parsing, and a crash or Ctrl-C mid-import keeps every work already done. Other
+readers also see works appear as they are imported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from ficshelf.errors import FicshelfError, UnreadableFile
+from ficshelf.library.discover import FoundFile, StoryBytes, discover, stories_in
+from ficshelf.library.library import Library
+from ficshelf.library.store import SourceFile
+from ficshelf.model import Work
+from ficshelf.parse import parse
+from ficshelf.read import read_bytes
+from ficshelf.wrangle import wrangle
+from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.rules import Rule
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What happened to one story; ``reason`` is the one line shown for skips and failures."""
+
+    path: str
+    outcome: Outcome
+    work_id: int | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    """Sent before each story: files and bytes done so far, and what is being read now."""
+
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+    current: str
+
+
+ProgressCallback = Callable[[ImportProgress], None]
+
+
+@dataclass(slots=True)
+class ImportReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for result in self.results if result.outcome is outcome)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Every outcome (all five, in a fixed order) with how many stories had it."""
+        return {outcome.value: self.count(outcome) for outcome in Outcome}
+
+    @property
+    def failures(self) -> list[FileResult]:
+        return [result for result in self.results if result.outcome is Outcome.FAILED]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            **self.counts,
+            "failures": [
+                {"path": result.path, "reason": result.reason} for result in self.failures
+            ],
+            "skipped_files": [
+                result.path for result in self.results if result.outcome is Outcome.SKIPPED
+            ],
+        }
+
+
+def import_paths(
+    library: Library,
+    paths: Sequence[Path],
+    *,
+    on_progress: ProgressCallback | None = None,
+    strict: bool = False,
+    kb: KnowledgeBase | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> ImportReport:
+    """Import every story under ``paths`` into ``library``.
+
+    ``strict`` lets unexpected exceptions from parsing or storing escape (for tests and
+    debugging) instead of reporting them as failures. ``rules`` default to the library's own.
+    Raises UnreadableFile before importing anything when a path does not exist.
+    """
+    found = discover(paths, exclude=library.directory)
+    importer = _Importer(
+        library,
+        strict=strict,
+        kb=kb,
+        rules=library.rules() if rules is None else rules,
+    )
+    report = ImportReport(
+        [
+            FileResult(str(path), Outcome.SKIPPED, reason="not a story file")
+            for path in found.skipped
+        ]
+    )
+    total = len(found.files)
+    bytes_done = 0
+    for files_done, file in enumerate(found.files):
+        progress = ImportProgress(files_done, total, bytes_done, found.total_bytes, "")
+        report.results.extend(importer.import_file(file, _announcer(on_progress, progress)))
+        bytes_done += file.size
+    if on_progress:
+        on_progress(ImportProgress(total, total, found.total_bytes, found.total_bytes, ""))
+    return report
+
+
+def read_work(
+    label: str, data: bytes, kb: KnowledgeBase | None = None, rules: Sequence[Rule] = ()
+) -> Work:
+    """read -> parse -> wrangle for one story's bytes; what ``inspect`` shows and import stores."""
+    return wrangle(parse(read_bytes(label, data)), kb, rules)
+
+
+class InternalParseError(UnreadableFile):
+    """A parser or wrangler bug met on this file, reported as the file's failure so an import
+    of thousands of files goes on; ``strict`` mode lets the original exception escape instead."""
+
+    def __init__(self, path: str, error: Exception) -> None:
+        super().__init__(path, f"internal error while parsing: {_describe(error)}")
+
+
+def read_story(
+    story: StoryBytes,
+    *,
+    kb: KnowledgeBase | None = None,
+    rules: Sequence[Rule] = (),
+    strict: bool = False,
+) -> Work:
+    """:func:`read_work` that raises only FicshelfError (InternalParseError for bugs) unless
+    ``strict``."""
+    try:
+        return read_work(story.label, story.data, kb, rules)
+    except FicshelfError:
+        raise
+    except Exception as error:
+        if strict:
+            raise
+        raise InternalParseError(story.label, error) from error
+
+
+def _announcer(
+    on_progress: ProgressCallback | None, progress: ImportProgress
+) -> Callable[[str], None]:
+    """Tells ``on_progress`` which story of the current file is being read."""
+
+    def started(label: str) -> None:
+        if on_progress:
+            on_progress(dataclasses.replace(progress, current=label))
+
+    return started
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class _Importer:
+    """The per-story decisions of one import run (see the module docstring)."""
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        strict: bool,
+        kb: KnowledgeBase | None,
+        rules: Sequence[Rule],
+    ) -> None:
+        self.library = library
+        self.strict = strict
+        self.kb = kb
+        self.rules = rules
+
+    def import_file(self, file: FoundFile, started: Callable[[str], None]) -> list[FileResult]:
+        """The result of each story in ``file``; ``started(label)`` is called before each.
+
+        An archive that turns out damaged part-way fails as a whole file; the members stored
+        before the damage stay imported.
+        """
+        results: list[FileResult] = []
+        stories = stories_in(file)
+        while True:
+            try:
+                story = next(stories, None)
+            except FicshelfError as error:  # only the reading of the file, not the library
+                results.append(FileResult(str(file.path), Outcome.FAILED, reason=str(error)))
+                return results
+            if story is None:
+                return results
+            started(story.label)
+            results.append(self.import_story(story))
+
+    def import_story(self, story: StoryBytes) -> FileResult:
+        source = SourceFile(story.label, content_hash(story.data), len(story.data), story.mtime)
+        known = self.library.source(story.label)
+        if known and known.content_hash == source.content_hash:
+            return FileResult(story.label, Outcome.UNCHANGED, known.work_id)
+        if known is None:
+            duplicate_of = self.library.work_with_content(source.content_hash)
+            if duplicate_of is not None:
+                self.library.add_source(duplicate_of, source)
+                return FileResult(
+                    story.label,
+                    Outcome.UNCHANGED,
+                    duplicate_of,
+                    reason=f"same content as work {duplicate_of}",
+                )
+        try:
+            work = read_story(story, kb=self.kb, rules=self.rules, strict=self.strict)
+        except FicshelfError as error:
+            return FileResult(story.label, Outcome.FAILED, reason=str(error))
+        return self._store(work, source, known.work_id if known else None)
+
+    def _store(self, work: Work, source: SourceFile, work_id: int | None) -> FileResult:
+        # Errors that come from one work's data (a value SQLite cannot hold, a constraint it
+        # breaks) fail that work only; its transaction has rolled back. Anything else (the
+        # disk is full, the library is locked) is a LibraryError or a bug, and stops the import.
+        try:
+            if work_id is None:
+                return FileResult(
+                    source.path, Outcome.IMPORTED, self.library.add_work(work, source)
+                )
+            self.library.replace_work(work_id, work, source)
+            return FileResult(source.path, Outcome.UPDATED, work_id)
+        except (sqlite3.IntegrityError, UnicodeEncodeError, OverflowError) as error:
+            if self.strict:
+                raise
+            return FileResult(
+                source.path,
+                Outcome.FAILED,
+                reason=f"{source.path}: could not store: {_describe(error)}",
+            )
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
