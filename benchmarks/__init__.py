@@ -1,0 +1,1 @@
+"""Benchmarks: a seeded generator of a realistic fan-fiction corpus and the import benchmark."""
