@@ -1,0 +1,85 @@
+"""Fandoms: canonical names for stated fandoms, and inference from the characters when the
+file names none.
+
+Inference scores each fandom by how many of the written names it can explain and picks the
+best; a second fandom joins (a crossover) only when it explains names the first cannot, by at
+least two names or by a name no other fandom claims. Ties are not broken by guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ficshelf.model import TagRef, TagType
+from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.rules import Rule, synonym_for
+
+_CROSSOVER_SPLIT = re.compile(r"\s*(?:[,;/]|\s&\s|\s+x\s+|\bcrossover\b|\band\b)\s*", re.I)
+_MIN_SECOND_FANDOM_VOTES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One written name (or ship) and the fandoms it could belong to."""
+
+    written: str
+    fandoms: frozenset[str]
+
+
+def stated_fandoms(
+    written: Sequence[str], kb: KnowledgeBase, rules: Sequence[Rule] = (), trusted: bool = False
+) -> list[TagRef]:
+    """Canonical fandoms for what a file states ("HP", "Naruto/Harry Potter crossover")."""
+    tags: list[TagRef] = []
+    for value in written:
+        tags.extend(_stated(value.strip(), kb, rules, trusted))
+    return tags
+
+
+def _stated(value: str, kb: KnowledgeBase, rules: Sequence[Rule], trusted: bool) -> list[TagRef]:
+    if not value:
+        return []
+    rule = synonym_for(value, TagType.FANDOM, rules)
+    if rule is not None:
+        return [TagRef(TagType.FANDOM, rule.target, value, "user rule: synonym")]
+    whole = kb.fandom(value)
+    if whole is not None:
+        return [_known(value, whole.name)]
+    parts = [p for p in _CROSSOVER_SPLIT.split(value) if p and p.strip()]
+    known = [kb.fandom(p) for p in parts]
+    if len(parts) > 1 and all(known):
+        return [_known(p, f.name) for p, f in zip(parts, known, strict=True) if f is not None]
+    how = "AO3 tag" if trusted else "unknown: kept as written"
+    return [TagRef(TagType.FANDOM, value, value, how, known=trusted)]
+
+
+def _known(written: str, canonical: str) -> TagRef:
+    how = "canonical fandom" if written == canonical else f"fandom alias: {written}"
+    return TagRef(TagType.FANDOM, canonical, written, how)
+
+
+def infer_fandoms(evidence: Sequence[Evidence]) -> list[TagRef]:
+    """Fandoms that explain the written names; empty when nothing is clear enough."""
+    remaining = [e for e in evidence if e.fandoms]
+    chosen: list[TagRef] = []
+    while remaining:
+        votes = Counter(f for e in remaining for f in e.fandoms)
+        top = max(votes.values())
+        best = sorted(f for f, count in votes.items() if count == top)
+        if len(best) > 1 and not all(_sole_claims(f, remaining) >= top for f in best):
+            break  # a tie between fandoms nobody names outright: do not guess
+        if chosen and top < _MIN_SECOND_FANDOM_VOTES and not _sole_claims(best[0], remaining):
+            break
+        for fandom in best:
+            explained = [e.written for e in remaining if fandom in e.fandoms]
+            how = "inferred from characters: " + ", ".join(dict.fromkeys(explained))
+            chosen.append(TagRef(TagType.FANDOM, fandom, "", how))
+        remaining = [e for e in remaining if not e.fandoms & set(best)]
+    return chosen
+
+
+def _sole_claims(fandom: str, evidence: Sequence[Evidence]) -> int:
+    return sum(1 for e in evidence if e.fandoms == frozenset({fandom}))

@@ -1,0 +1,220 @@
+"""Tags from a free-form header: what a careful fan reads from a person's own words.
+
+Order matters: warning lines are sorted first (they also carry categories and freeforms),
+then pairings and character names are read, the fandom is taken as stated or inferred from
+those names, and only then are names resolved, in the context of that fandom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ficshelf.model import Category, RawWork, TagRef, TagType
+from ficshelf.vocab import category_from
+from ficshelf.wrangle.characters import CharacterResolver
+from ficshelf.wrangle.fandoms import Evidence, infer_fandoms, stated_fandoms
+from ficshelf.wrangle.freeforms import split_freeform_list, wrangle_freeform
+from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.names import split_asides
+from ficshelf.wrangle.relationships import (
+    Pairing,
+    canonical_name,
+    read_pairing,
+    sensible_case,
+    split_pairings,
+)
+from ficshelf.wrangle.rules import Rule, dedupe, synonym_for
+from ficshelf.wrangle.tagset import WrangledTags
+from ficshelf.wrangle.warnings import read_warning_lines
+
+_NAME_LIST = re.compile(r"\s*(?:[,;]|\s&\s|\band\b)\s*")
+_BRACKETED = re.compile(r"\[([^\]]+)\]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """Everything read before fandoms are known."""
+
+    pairing_texts: tuple[str, ...]
+    character_names: tuple[str, ...]
+
+
+def wrangle_header_tags(
+    raw: RawWork, kb: KnowledgeBase, rules: Sequence[Rule], resolver: CharacterResolver
+) -> WrangledTags:
+    warning_reading = read_warning_lines(raw.warnings, kb, rules)
+    reading = _read_names(raw)
+    decisions: list[str] = []
+
+    fandoms = stated_fandoms(raw.fandoms, kb, rules)
+    inferred = False
+    if not fandoms:
+        fandoms = infer_fandoms(_evidence(reading, kb, resolver))
+        inferred = bool(fandoms)
+        if inferred:
+            decisions.append(f"fandom inferred: {', '.join(t.name for t in fandoms)}")
+    context = frozenset(t.name for t in fandoms if t.known)
+
+    pairings = [p for text in reading.pairing_texts if (p := read_pairing(text, kb, context))]
+    relationships = [_relationship(p, kb, rules, resolver, context) for p in pairings]
+    characters = [_character(n, rules, resolver, context) for n in reading.character_names]
+
+    categories = _stated_categories(raw.categories, decisions)
+    for category in warning_reading.categories:
+        if category not in categories:
+            categories.append(category)
+    if not categories:
+        categories = _inferred_categories(relationships, kb, decisions)
+
+    freeforms = [
+        wrangle_freeform(tag, kb, rules)
+        for value in raw.freeforms
+        for tag in split_freeform_list(value)
+    ]
+    return WrangledTags(
+        fandoms=dedupe(fandoms),
+        warnings=tuple(warning_reading.warnings),
+        categories=tuple(categories),
+        relationships=dedupe(tag for tag, _members in relationships),
+        characters=dedupe(characters),
+        freeforms=dedupe([*warning_reading.freeforms, *freeforms]),
+        notes=tuple(warning_reading.notes),
+        decisions=tuple(decisions),
+        fandom_inferred=inferred,
+    )
+
+
+def _read_names(raw: RawWork) -> _Reading:
+    pairing_texts = [piece for value in raw.relationships for piece in split_pairings(value)]
+    names: list[str] = []
+    for value in raw.characters:
+        # FanFiction.net marks a pairing by brackets in the character list: "[Cloud S., Zack F.]".
+        for group in _BRACKETED.findall(value):
+            members = [n for n in _NAME_LIST.split(group) if n.strip()]
+            pairing_texts.append("/".join(members))
+            names.extend(members)
+        rest = _BRACKETED.sub(",", value)
+        names.extend(n.strip() for n in _NAME_LIST.split(rest) if n and n.strip(" ."))
+    return _Reading(tuple(pairing_texts), tuple(dict.fromkeys(names)))
+
+
+def _evidence(reading: _Reading, kb: KnowledgeBase, resolver: CharacterResolver) -> list[Evidence]:
+    evidence: list[Evidence] = []
+    people: list[str] = list(reading.character_names)
+    for text in reading.pairing_texts:
+        pairing = read_pairing(text, kb, frozenset())
+        if pairing is None:
+            continue
+        if pairing.fandom is not None:
+            evidence.append(Evidence(text, frozenset({pairing.fandom})))
+        people.extend(pairing.people)
+    for person in dict.fromkeys(p.strip() for p in people):
+        fandoms = frozenset(c.fandom for c in resolver.candidates(person))
+        evidence.append(Evidence(person, fandoms))
+    return evidence
+
+
+def _character(
+    written: str, rules: Sequence[Rule], resolver: CharacterResolver, context: frozenset[str]
+) -> TagRef:
+    rule = synonym_for(written, TagType.CHARACTER, rules)
+    if rule is not None:
+        return TagRef(TagType.CHARACTER, rule.target, written, "user rule: synonym")
+    match = resolver.resolve(written, context)
+    if match.character is not None:
+        return TagRef(TagType.CHARACTER, match.character.name, written, match.how)
+    name = sensible_case(split_asides(written)[0])
+    return TagRef(
+        TagType.CHARACTER, name, written, f"unknown: kept as written ({match.how})", False
+    )
+
+
+def _relationship(
+    pairing: Pairing,
+    kb: KnowledgeBase,
+    rules: Sequence[Rule],
+    resolver: CharacterResolver,
+    context: frozenset[str],
+) -> tuple[TagRef, tuple[str, ...] | None]:
+    """The relationship tag and its canonical members (None when some are unknown)."""
+    written = pairing.written
+    rule = synonym_for(written, TagType.RELATIONSHIP, rules)
+    if rule is not None:
+        return TagRef(TagType.RELATIONSHIP, rule.target, written, "user rule: synonym"), None
+    if pairing.members:
+        name = canonical_name(pairing.members, pairing.romantic)
+        return TagRef(TagType.RELATIONSHIP, name, written, pairing.how), pairing.members
+    names: list[str] = []
+    reasons: list[str] = []
+    known = True
+    for person in pairing.people:
+        match = resolver.resolve(person, context)
+        if match.character is not None:
+            names.append(match.character.name)
+            reasons.append(f"{person.strip()}: {match.how}")
+        else:
+            known = False
+            names.append(sensible_case(split_asides(person)[0]))
+            reasons.append(f"{person.strip()}: unknown")
+    name = canonical_name(names, pairing.romantic)
+    how = "; ".join(filter(None, [pairing.how, *reasons]))
+    tag = TagRef(TagType.RELATIONSHIP, name, written, how, known)
+    return tag, (tuple(names) if known else None)
+
+
+def _stated_categories(values: Iterable[str], decisions: list[str]) -> list[Category]:
+    found: list[Category] = []
+    for value in values:
+        for part in split_freeform_list(value):
+            category = category_from(part)
+            if category is None:
+                decisions.append(f"{part!r} is not a known category: left out")
+            elif category not in found:
+                found.append(category)
+    return found
+
+
+def _inferred_categories(
+    relationships: Sequence[tuple[TagRef, tuple[str, ...] | None]],
+    kb: KnowledgeBase,
+    decisions: list[str],
+) -> list[Category]:
+    """Categories from the genders of romantic pairings, only when every gender is known."""
+    romantic = [(tag, members) for tag, members in relationships if "/" in tag.name]
+    if not romantic:
+        return []
+    found: list[Category] = []
+    for _tag, members in romantic:
+        genders = _genders(members, kb)
+        if genders is None:
+            return []
+        category = _category_of(genders)
+        if category not in found:
+            found.append(category)
+    decisions.append(
+        "categories inferred from the pairings' genders: " + ", ".join(c.value for c in found)
+    )
+    return found
+
+
+def _genders(members: tuple[str, ...] | None, kb: KnowledgeBase) -> list[str] | None:
+    if not members:
+        return None
+    genders: list[str] = []
+    for name in members:
+        character = kb.character_named(name)
+        if character is None or character.gender is None:
+            return None
+        genders.append(character.gender)
+    return genders
+
+
+def _category_of(genders: Sequence[str]) -> Category:
+    kinds = set(genders)
+    if kinds == {"m"}:
+        return Category.MM
+    if kinds == {"f"}:
+        return Category.FF
+    return Category.FM if len(genders) == 2 else Category.MULTI

@@ -1,0 +1,349 @@
+"""The knowledge base: fandoms, their characters, ship portmanteaus and freeform synonyms.
+
+All of it is data (``ficshelf/data/kb/``): one TOML file per fandom, plus ``freeforms.toml``
+and ``portmanteaus.toml``. A ``KnowledgeBase`` is immutable; growing it (from AO3's tag data,
+from the library's own AO3 works, from a user's tables) returns a new one via ``extended``.
+Lookup dictionaries are compiled once per instance, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from ficshelf.errors import FicshelfError
+from ficshelf.vocab import fold
+from ficshelf.wrangle.names import NameKeys, compact_key, keys_for, name_key, sound_key
+
+_GENDERS = {"male": "m", "female": "f", "other": None}
+
+
+class KnowledgeBaseError(FicshelfError):
+    """A knowledge-base file that cannot be read; names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fandom:
+    name: str
+    aliases: tuple[str, ...] = ()
+    family_name_first: bool = False
+    numbers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    """A canonical character. ``gender`` ("m"/"f"/None) lets categories be inferred; a group
+    ("Slytherin Students") has ``keywords`` that catch the many ways people write it."""
+
+    name: str
+    fandom: str
+    gender: str | None = None
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Portmanteau:
+    word: str
+    fandom: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Additions:
+    """What a loader or the learner adds to a knowledge base."""
+
+    fandoms: tuple[Fandom, ...] = ()
+    characters: tuple[Character, ...] = ()
+    portmanteaus: tuple[Portmanteau, ...] = ()
+    freeforms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    relationships: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CharacterIndex:
+    """Compiled lookups from a name key to character ids (positions in ``characters``)."""
+
+    characters: tuple[Character, ...]
+    strong: Mapping[str, frozenset[int]]
+    derived: Mapping[str, frozenset[int]]
+    weak: Mapping[str, frozenset[int]]
+    given: Mapping[str, frozenset[int]]
+    initials: Mapping[str, frozenset[int]]
+    compact: Mapping[str, frozenset[int]]
+    sound: Mapping[str, frozenset[int]]
+    prefixes: Mapping[str, frozenset[int]]
+    by_fandom: Mapping[str, tuple[int, ...]]
+    by_name: Mapping[str, int]
+
+
+class KnowledgeBase:
+    """Everything the wrangler knows about names; immutable once built."""
+
+    def __init__(
+        self,
+        fandoms: Iterable[Fandom] = (),
+        characters: Iterable[Character] = (),
+        portmanteaus: Iterable[Portmanteau] = (),
+        freeforms: Mapping[str, tuple[str, ...]] | None = None,
+        relationships: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.fandoms: tuple[Fandom, ...] = _unique_by_name(fandoms)
+        self.characters: tuple[Character, ...] = _unique_characters(characters)
+        self.portmanteaus: tuple[Portmanteau, ...] = tuple(portmanteaus)
+        self.freeforms: Mapping[str, tuple[str, ...]] = dict(freeforms or {})
+        self.relationships: Mapping[str, tuple[str, ...]] = dict(relationships or {})
+
+    @classmethod
+    def default(cls) -> KnowledgeBase:
+        """The knowledge base shipped with ficshelf (loaded once per process)."""
+        return _default_kb()
+
+    def extended(self, additions: Additions) -> KnowledgeBase:
+        """A new knowledge base with ``additions`` merged in (existing entries win)."""
+        return KnowledgeBase(
+            fandoms=self.fandoms + additions.fandoms,
+            characters=self.characters + additions.characters,
+            portmanteaus=self.portmanteaus + additions.portmanteaus,
+            freeforms=_merge_synonyms(self.freeforms, additions.freeforms),
+            relationships=_merge_synonyms(self.relationships, additions.relationships),
+        )
+
+    # -- fandoms ---------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _fandom_lookup(self) -> Mapping[str, Fandom]:
+        lookup: dict[str, Fandom] = {}
+        for fandom in self.fandoms:
+            lookup.setdefault(fold(fandom.name), fandom)
+        for fandom in self.fandoms:
+            for alias in fandom.aliases:
+                lookup.setdefault(fold(alias), fandom)
+        return lookup
+
+    def fandom(self, written: str) -> Fandom | None:
+        """The fandom a written name or alias stands for ("HP", "Naruto Shippuden")."""
+        return self._fandom_lookup.get(fold(written))
+
+    def fandom_named(self, name: str) -> Fandom | None:
+        return self._fandom_lookup.get(fold(name))
+
+    @functools.cached_property
+    def fandom_keys(self) -> frozenset[str]:
+        """Name keys of every fandom name and alias (to recognise "(Harry Potter)" asides)."""
+        keys = {name_key(f.name) for f in self.fandoms}
+        keys.update(name_key(a) for f in self.fandoms for a in f.aliases)
+        return frozenset(keys)
+
+    # -- freeforms and relationships ------------------------------------------------------------
+
+    @functools.cached_property
+    def _freeform_lookup(self) -> Mapping[str, str]:
+        return _synonym_lookup(self.freeforms)
+
+    def freeform(self, written: str) -> str | None:
+        """The canonical freeform a written tag folds to ("AU" -> "Alternate Universe")."""
+        return self._freeform_lookup.get(fold(written))
+
+    @functools.cached_property
+    def _relationship_lookup(self) -> Mapping[str, str]:
+        return _synonym_lookup(self.relationships)
+
+    def relationship(self, written: str) -> str | None:
+        """A relationship synonym recorded from tag data, else None."""
+        return self._relationship_lookup.get(fold(written))
+
+    @functools.cached_property
+    def _portmanteau_lookup(self) -> Mapping[str, tuple[Portmanteau, ...]]:
+        lookup: dict[str, list[Portmanteau]] = defaultdict(list)
+        for ship in self.portmanteaus:
+            lookup[fold(ship.word)].append(ship)
+        return {key: tuple(ships) for key, ships in lookup.items()}
+
+    def portmanteau(self, written: str) -> tuple[Portmanteau, ...]:
+        return self._portmanteau_lookup.get(fold(written), ())
+
+    # -- characters ---------------------------------------------------------------------------
+
+    @functools.cached_property
+    def index(self) -> CharacterIndex:
+        """Character lookups, compiled on first use."""
+        return _build_index(self)
+
+    def character_named(self, name: str) -> Character | None:
+        position = self.index.by_name.get(name)
+        return None if position is None else self.characters[position]
+
+
+def _unique_by_name(fandoms: Iterable[Fandom]) -> tuple[Fandom, ...]:
+    seen: dict[str, Fandom] = {}
+    for fandom in fandoms:
+        seen.setdefault(fandom.name, fandom)
+    return tuple(seen.values())
+
+
+def _unique_characters(characters: Iterable[Character]) -> tuple[Character, ...]:
+    """One entry per (fandom, name); a later entry only adds aliases, keywords and a gender."""
+    seen: dict[tuple[str, str], Character] = {}
+    for character in characters:
+        key = (character.fandom, character.name)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = character
+            continue
+        seen[key] = Character(
+            name=first.name,
+            fandom=first.fandom,
+            gender=first.gender or character.gender,
+            aliases=tuple(dict.fromkeys(first.aliases + character.aliases)),
+            keywords=tuple(dict.fromkeys(first.keywords + character.keywords)),
+        )
+    return tuple(seen.values())
+
+
+def _merge_synonyms(
+    old: Mapping[str, tuple[str, ...]], new: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    merged = dict(old)
+    for canonical, synonyms in new.items():
+        merged[canonical] = tuple(dict.fromkeys(merged.get(canonical, ()) + synonyms))
+    return merged
+
+
+def _synonym_lookup(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for canonical in table:
+        lookup[fold(canonical)] = canonical
+    for canonical, synonyms in table.items():
+        for synonym in synonyms:
+            lookup.setdefault(fold(synonym), canonical)
+    return lookup
+
+
+def _build_index(kb: KnowledgeBase) -> CharacterIndex:
+    tables: dict[str, defaultdict[str, set[int]]] = {
+        name: defaultdict(set)
+        for name in (
+            "strong",
+            "derived",
+            "weak",
+            "given",
+            "initials",
+            "compact",
+            "sound",
+            "prefixes",
+        )
+    }
+    by_fandom: defaultdict[str, list[int]] = defaultdict(list)
+    by_name: dict[str, int] = {}
+    fandom_keys = kb.fandom_keys
+    family_first = {f.name for f in kb.fandoms if f.family_name_first}
+    for position, character in enumerate(kb.characters):
+        by_fandom[character.fandom].append(position)
+        by_name.setdefault(character.name, position)
+        keys = keys_for(
+            character.name, character.aliases, character.fandom in family_first, fandom_keys
+        )
+        _index_keys(tables, position, keys)
+    return CharacterIndex(
+        characters=kb.characters,
+        by_fandom={k: tuple(v) for k, v in by_fandom.items()},
+        by_name=by_name,
+        **{name: _freeze(table) for name, table in tables.items()},
+    )
+
+
+def _index_keys(
+    tables: dict[str, defaultdict[str, set[int]]], position: int, keys: NameKeys
+) -> None:
+    for key in keys.strong:
+        tables["strong"][key].add(position)
+        tables["compact"][compact_key(key)].add(position)
+        tables["sound"][sound_key(key)].add(position)
+    for key in keys.derived:
+        tables["derived"][key].add(position)
+        tables["compact"][compact_key(key)].add(position)
+    for key in keys.weak:
+        tables["weak"][key].add(position)
+    for key in keys.given:
+        tables["given"][key].add(position)
+    for key in keys.initials:
+        tables["initials"][key].add(position)
+    for token in {t for key in keys.strong | keys.derived | keys.weak for t in key.split()}:
+        for end in range(3, len(token) + 1):
+            tables["prefixes"][token[:end]].add(position)
+
+
+def _freeze(table: Mapping[str, set[int]]) -> dict[str, frozenset[int]]:
+    return {key: frozenset(ids) for key, ids in table.items()}
+
+
+# -- loading package data ----------------------------------------------------------------------
+
+
+@functools.cache
+def _default_kb() -> KnowledgeBase:
+    root = resources.files("ficshelf.data").joinpath("kb")
+    return load_directory(root)
+
+
+def load_directory(root: Traversable) -> KnowledgeBase:
+    """Load a knowledge-base folder laid out like ``ficshelf/data/kb``."""
+    fandoms: list[Fandom] = []
+    characters: list[Character] = []
+    for entry in sorted(root.joinpath("fandoms").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            fandom, cast = parse_fandom_file(_read_toml(entry), entry.name)
+            fandoms.append(fandom)
+            characters.extend(cast)
+    freeforms = _read_toml(root.joinpath("freeforms.toml"))
+    ships = _read_toml(root.joinpath("portmanteaus.toml"))
+    return KnowledgeBase(
+        fandoms=fandoms,
+        characters=characters,
+        portmanteaus=_parse_portmanteaus(ships),
+        freeforms={name: tuple(synonyms) for name, synonyms in freeforms.items()},
+    )
+
+
+def _read_toml(entry: Traversable) -> dict[str, Any]:
+    try:
+        return tomllib.loads(entry.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise KnowledgeBaseError(f"{entry.name}: {error}") from error
+
+
+def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, list[Character]]:
+    """One fandom file: name, aliases, family_name_first, numbers, characters by gender, groups."""
+    if "name" not in data:
+        raise KnowledgeBaseError(f"{source}: no fandom name")
+    name = str(data["name"])
+    fandom = Fandom(
+        name=name,
+        aliases=tuple(data.get("aliases", ())),
+        family_name_first=bool(data.get("family_name_first", False)),
+        numbers={str(k): str(v) for k, v in data.get("numbers", {}).items()},
+    )
+    cast: list[Character] = []
+    for gender_label, table in data.get("characters", {}).items():
+        if gender_label not in _GENDERS:
+            raise KnowledgeBaseError(f"{source}: unknown character section {gender_label!r}")
+        for character, aliases in table.items():
+            cast.append(Character(character, name, _GENDERS[gender_label], tuple(aliases)))
+    for group, keywords in data.get("groups", {}).items():
+        cast.append(Character(group, name, None, (), tuple(keywords)))
+    return fandom, cast
+
+
+def _parse_portmanteaus(data: Mapping[str, Any]) -> list[Portmanteau]:
+    ships: list[Portmanteau] = []
+    for fandom, table in data.items():
+        for word, members in table.items():
+            ships.append(Portmanteau(word, fandom, tuple(members)))
+    return ships

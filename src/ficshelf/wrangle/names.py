@@ -1,0 +1,151 @@
+"""Name normalisation: the lookup keys a character's name can be written as, and folding of
+what a header wrote so that both sides meet.
+
+Keys are lower-case words joined by one space, without punctuation ("Mad-Eye" -> "mad eye",
+"O'Brien" -> "obrien"). A canonical name yields *strong* keys (the full name, both orders,
+first + last, quoted nicknames, explicit aliases) and *weak* keys (a lone given or family name),
+which only count when nothing strong matched and nothing else in the fandom shares them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+_DROPPED = re.compile(r"['’`.]")
+_SEPARATORS = re.compile(r"[^\w]+")
+_ASIDE = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]|'([^']+)'")
+_GENERATION = frozenset({"jr", "sr", "jnr", "snr", "junior", "senior", "i", "ii", "iii", "iv"})
+_NOT_A_NAME = frozenset(
+    {"the", "of", "de", "da", "di", "du", "van", "von", "la", "le", "del", "al"}
+)
+_MIN_WEAK_LENGTH = 3
+_TRANSLIT_RULES = (
+    ("x", "ks"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("kh", "h"),
+    ("h", "g"),
+    ("y", "i"),
+    ("w", "v"),
+    ("c", "k"),
+    ("q", "k"),
+)
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def name_key(text: str) -> str:
+    """Fold a name for lookup: NFKC, case, punctuation and spacing ignored."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _DROPPED.sub("", text)
+    return " ".join(_SEPARATORS.sub(" ", text).split())
+
+
+def compact_key(key: str) -> str:
+    """A key without spaces, so "HarryPotter" meets "Harry Potter"."""
+    return key.replace(" ", "")
+
+
+def sound_key(text: str) -> str:
+    """A lossy key that survives transliteration ("Абраксас Малфой" ~ "Abraxas Malfoy")."""
+    key = compact_key(name_key(unidecode(text)))
+    for before, after in _TRANSLIT_RULES:
+        key = key.replace(before, after)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def split_asides(text: str) -> tuple[str, tuple[str, ...]]:
+    """Split "Sirius Black (mentioned) [past]" into "Sirius Black" and its asides."""
+    asides = tuple(match.group(1).strip() for match in _ASIDE.finditer(text))
+    base = _ASIDE.sub(" ", text).strip()
+    return base, asides
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    """Every key one character answers to, by strength."""
+
+    strong: frozenset[str]
+    derived: frozenset[str]
+    weak: frozenset[str]
+    given: frozenset[str]
+    initials: frozenset[str]
+
+
+def keys_for(
+    canonical: str,
+    aliases: tuple[str, ...],
+    family_name_first: bool,
+    fandom_names: frozenset[str],
+) -> NameKeys:
+    """The lookup keys of a canonical character name and its aliases.
+
+    ``fandom_names`` are folded fandom names, so a disambiguating aside such as
+    "Basilisk (Harry Potter)" also yields the bare "basilisk".
+    """
+    strong: set[str] = set()
+    derived: set[str] = set()
+    weak: set[str] = set()
+    given: set[str] = set()
+    initials: set[str] = set()
+    base, asides = split_asides(canonical)
+    strong.add(name_key(canonical))
+    if all(name_key(aside) in fandom_names for aside in asides):
+        strong.add(name_key(base))
+    for part in base.split("|"):
+        _add_person_keys(part, family_name_first, strong, derived, weak, initials)
+        tokens = [t for t in name_key(_QUOTED.sub(" ", part)).split() if t not in _GENERATION]
+        if len(tokens) >= 2:
+            given.add(tokens[-1] if family_name_first else tokens[0])
+    for alias in aliases:
+        strong.add(name_key(alias))
+    strong.discard("")
+    return NameKeys(
+        strong=frozenset(strong),
+        derived=frozenset(derived - strong),
+        weak=frozenset(weak - strong - derived),
+        given=frozenset(given),
+        initials=frozenset(initials),
+    )
+
+
+def _add_person_keys(
+    name: str,
+    family_name_first: bool,
+    strong: set[str],
+    derived: set[str],
+    weak: set[str],
+    initials: set[str],
+) -> None:
+    """Keys of one person's name. ``derived`` keys drop middle names or a generation
+    ("James Sirius Potter" -> "james potter"), so they rank below exact full names."""
+    nicknames = [m.group(1) or m.group(2) for m in _QUOTED.finditer(name)]
+    plain = _QUOTED.sub(" ", name)
+    tokens = name_key(plain).split()
+    strong.add(" ".join(tokens))
+    for nickname in nicknames:
+        strong.add(name_key(nickname))
+        if len(tokens) > 1:
+            family = tokens[0] if family_name_first else tokens[-1]
+            strong.add(f"{name_key(nickname)} {family}")
+    core = [t for t in tokens if t not in _GENERATION]
+    if len(core) < 2:
+        weak.update(t for t in core if len(t) >= _MIN_WEAK_LENGTH)
+        return
+    exact = strong if core == tokens and len(core) == 2 else derived
+    exact.add(" ".join(core))
+    given, family = (core[-1], core[0]) if family_name_first else (core[0], core[-1])
+    exact.add(f"{given} {family}")
+    exact.add(f"{family} {given}")
+    for middle in core[1:-1]:
+        derived.add(f"{core[0]} {middle}")
+    weak.update(t for t in (given, family) if len(t) >= _MIN_WEAK_LENGTH and t not in _NOT_A_NAME)
+    initials.add(f"{given} {family[0]}")
+
+
+def tokens_of(key: str) -> list[str]:
+    return key.split()

@@ -1,0 +1,159 @@
+"""Relationships: split lists of pairings, read each pairing, and name it canonically.
+
+"A/B and C/D", "A x B, C+D; E & F" are lists; "/", " x ", "X" between names, "+" are romantic,
+"&" is platonic. Portmanteaus ("Drarry") come from a table, else from a generic splitter that
+matches name prefixes within one fandom ("KakaIru" = Kaka(shi) + Iru(ka)). Numeric pairings
+("1x2", "2x1x2") use the fandom's numbered cast (Gundam Wing pilots). The canonical form lists
+canonical character names alphabetically: "Iruka/Kakashi" -> "Hatake Kakashi/Umino Iruka".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ficshelf.vocab import category_from, fold
+from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.names import split_asides
+
+_LIST = re.compile(r"\s*[,;\n]\s*")
+_AND = re.compile(r"\s+(?:and|und|et|e|и)\s+", re.IGNORECASE)
+_ROMANTIC = re.compile(
+    r"\s*/\s*|\s+[xX×]\s+|\s*\+\s*|(?<=[a-z])X(?=[A-Z])|(?<=\d)\s*[xX×]\s*(?=\d)"
+)
+_PLATONIC = re.compile(r"\s*&\s*")
+_NUMBER = re.compile(r"^0*(\d{1,2})$")
+_CAMEL = re.compile(r"[A-Z][a-z]+")
+_MIN_PART = 3
+_NO_PAIRING = frozenset({fold(w) for w in ("none", "no pairing", "no pairings", "n/a", "gen")})
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """One pairing as written: its people (written names) and whether it is romantic.
+
+    ``members`` is set instead of ``people`` when the knowledge base already named them
+    (a portmanteau or a numeric pairing), with ``fandom`` the fandom that did.
+    """
+
+    written: str
+    people: tuple[str, ...]
+    romantic: bool
+    members: tuple[str, ...] = ()
+    fandom: str | None = None
+    how: str = ""
+
+
+def split_pairings(text: str) -> list[str]:
+    """A header value into single pairings ("A/B and C/D; E & F" -> three)."""
+    pieces: list[str] = []
+    for chunk in _LIST.split(text):
+        chunk = chunk.strip(" .")
+        if not chunk:
+            continue
+        parts = _AND.split(chunk)
+        if len(parts) > 1 and all(_has_separator(p) for p in parts):
+            pieces.extend(parts)
+        else:
+            pieces.append(chunk)
+    return pieces
+
+
+def _has_separator(text: str) -> bool:
+    return bool(_ROMANTIC.search(text) or _PLATONIC.search(text))
+
+
+def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pairing | None:
+    """One pairing's people; None when the text says there is no pairing ("none", "gen")."""
+    text = written.strip()
+    if fold(text) in _NO_PAIRING or category_from(text) is not None:
+        return None
+    base, _asides = split_asides(text)
+    if _ROMANTIC.search(base):
+        people = tuple(p for p in _ROMANTIC.split(base) if p.strip())
+        numeric = _numeric(written, people, kb, context)
+        return numeric or Pairing(written, tuple(dict.fromkeys(people)), romantic=True)
+    if _PLATONIC.search(base):
+        people = tuple(p for p in _PLATONIC.split(base) if p.strip())
+        return Pairing(written, tuple(dict.fromkeys(people)), romantic=False)
+    if len(parts := _AND.split(base)) == 2:
+        return Pairing(written, tuple(parts), romantic=True, how="'and' read as a pairing")
+    return portmanteau(written, kb, context) or Pairing(written, (base,), romantic=True)
+
+
+def _numeric(
+    written: str, people: tuple[str, ...], kb: KnowledgeBase, context: frozenset[str]
+) -> Pairing | None:
+    numbers = [_NUMBER.match(p.strip()) for p in people]
+    if not all(numbers):
+        return None
+    keys = list(dict.fromkeys(m.group(1) for m in numbers if m))
+    fandoms = [f for f in kb.fandoms if f.numbers and all(k in f.numbers for k in keys)]
+    in_context = [f for f in fandoms if f.name in context] or fandoms
+    if len(in_context) != 1:
+        return None
+    fandom = in_context[0]
+    members = tuple(fandom.numbers[k] for k in keys)
+    return Pairing(written, (), True, members, fandom.name, f"numeric pairing in {fandom.name}")
+
+
+def portmanteau(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pairing | None:
+    """A ship name: from the table, else split into two name prefixes of one fandom."""
+    word = written.strip()
+    ships = kb.portmanteau(word)
+    chosen = [s for s in ships if s.fandom in context] or list(ships)
+    if len(chosen) == 1:
+        ship = chosen[0]
+        how = f"ship name in knowledge base ({ship.fandom})"
+        return Pairing(written, (), True, ship.members, ship.fandom, how)
+    if " " in word or not word.isalpha():
+        return None
+    return _split_portmanteau(written, word, kb, context)
+
+
+def _split_portmanteau(
+    written: str, word: str, kb: KnowledgeBase, context: frozenset[str]
+) -> Pairing | None:
+    camel = _CAMEL.findall(word)
+    if len(camel) == 2 and "".join(camel) == word:
+        splits = [(camel[0], camel[1])]
+    else:
+        splits = [(word[:i], word[i:]) for i in range(_MIN_PART, len(word) - _MIN_PART + 1)]
+    found = {hit for first, second in splits for hit in _prefix_pairs(first, second, kb)}
+    in_context = {hit for hit in found if hit[0] in context} or found
+    if len(in_context) != 1:
+        return None
+    fandom, members = in_context.pop()
+    how = f"ship name split into name prefixes ({fandom})"
+    return Pairing(written, (), True, members, fandom, how)
+
+
+def _prefix_pairs(
+    first: str, second: str, kb: KnowledgeBase
+) -> Iterable[tuple[str, tuple[str, str]]]:
+    index = kb.index
+    one = index.prefixes.get(first.casefold(), frozenset())
+    two = index.prefixes.get(second.casefold(), frozenset())
+    by_fandom: dict[str, tuple[set[int], set[int]]] = {}
+    for i in one:
+        by_fandom.setdefault(index.characters[i].fandom, (set(), set()))[0].add(i)
+    for i in two:
+        if index.characters[i].fandom in by_fandom:
+            by_fandom[index.characters[i].fandom][1].add(i)
+    for fandom, (firsts, seconds) in by_fandom.items():
+        if len(firsts) == 1 and len(seconds) == 1 and firsts != seconds:
+            a, b = index.characters[firsts.pop()].name, index.characters[seconds.pop()].name
+            yield fandom, (a, b)
+
+
+def canonical_name(names: Iterable[str], romantic: bool) -> str:
+    """Names in alphabetical order joined by "/" (romantic) or " & " (platonic)."""
+    ordered = sorted(dict.fromkeys(names), key=str.casefold)
+    return ("/" if romantic else " & ").join(ordered)
+
+
+def sensible_case(name: str) -> str:
+    """Keep a written name, but capitalise an all-lower-case one ("harry" -> "Harry")."""
+    name = " ".join(name.split())
+    return name.title() if name.islower() else name

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ficshelf.evaluate.tags import evaluate_synonym_table
+from ficshelf.wrangle.kb import Character, KnowledgeBase
+
+
+def test_report_counts_mapped_misses_and_false_merges(tmp_path: Path) -> None:
+    kb = KnowledgeBase(
+        characters=[
+            Character("Pip Thistlewood", "Orchard", "m", ("Pipkin",)),
+            Character("Wren Alder", "Orchard", "f", ("Pipkin Alder",)),
+        ]
+    )
+    path = tmp_path / "table.csv"
+    path.write_text(
+        "canonical_tag,synonym1,synonym2,synonym3\n"
+        "Pip Thistlewood,Pipkin,Pip Thistlewood (mentioned),Pipkin Alder\n"
+        "Wren Alder,Wren,Mystery Name,\n",
+        encoding="utf-8",
+    )
+    report = evaluate_synonym_table(path, kb)
+    assert report.fandom == "Orchard"
+    assert (report.synonyms, report.mapped) == (5, 3)
+    assert [o.synonym for o in report.false_merges] == ["Pipkin Alder"]
+    assert [o.synonym for o in report.misses] == ["Mystery Name"]
+    assert json.loads(report.to_json())["share_mapped"] == 0.6
+    assert "false merges: 1" in report.to_text()

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from ficshelf.model import Category
+from ficshelf.wrangle import wrangle
+from ficshelf.wrangle.relationships import split_pairings
+
+from .conftest import raw_work
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("A/B and C/D", ["A/B", "C/D"]),
+        ("A x B, C+D; E & F", ["A x B", "C+D", "E & F"]),
+        ("Harry/Draco", ["Harry/Draco"]),
+    ],
+)
+def test_lists_of_pairings_split(text: str, pieces: list[str]) -> None:
+    assert split_pairings(text) == pieces
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical", "fandom"),
+    [
+        ("Iruka/Kakashi", "Hatake Kakashi/Umino Iruka", "Naruto"),
+        ("Kakashi x Iruka", "Hatake Kakashi/Umino Iruka", "Naruto"),
+        ("KakashiXIruka", "Hatake Kakashi/Umino Iruka", "Naruto"),
+        ("KakaIru", "Hatake Kakashi/Umino Iruka", "Naruto"),
+        ("SasuNaru", "Uchiha Sasuke/Uzumaki Naruto", "Naruto"),
+        ("Drarry", "Draco Malfoy/Harry Potter", "Harry Potter - J. K. Rowling"),
+        ("Johnlock", "John Watson/Sherlock Holmes", "Sherlock (TV)"),
+        ("Destiel", "Castiel (Supernatural)/Dean Winchester", "Supernatural"),
+        ("1x2", "Duo Maxwell/Heero Yuy", "Gundam Wing"),
+        ("2x1x2", "Duo Maxwell/Heero Yuy", "Gundam Wing"),
+        ("3+4", "Quatre Raberba Winner/Trowa Barton", "Gundam Wing"),
+        (
+            "Harry/Draco/Severus",
+            "Draco Malfoy/Harry Potter/Severus Snape",
+            "Harry Potter - J. K. Rowling",
+        ),
+        ("Harry & Hermione", "Harry Potter & Hermione Granger", "Harry Potter - J. K. Rowling"),
+    ],
+)
+def test_pairings_get_canonical_names(written: str, canonical: str, fandom: str) -> None:
+    work = wrangle(raw_work(relationships=(written,)))
+    assert [t.name for t in work.relationships] == [canonical]
+    assert [t.name for t in work.fandoms] == [fandom]
+    assert work.relationships[0].written == written
+
+
+def test_unknown_names_are_kept_and_flagged() -> None:
+    work = wrangle(raw_work(fandoms=("Naruto",), relationships=("Kakashi/zorblax",)))
+    tag = work.relationships[0]
+    assert tag.name == "Hatake Kakashi/Zorblax"
+    assert not tag.known
+
+
+def test_categories_inferred_from_known_genders_when_none_stated() -> None:
+    work = wrangle(raw_work(relationships=("Harry/Ginny, Ron/Hermione",)))
+    assert work.categories == (Category.FM,)
+    assert any("categories inferred" in d for d in work.decisions)
+
+
+def test_stated_categories_win_over_inference() -> None:
+    work = wrangle(raw_work(relationships=("Harry/Ginny",), categories=("Gen",)))
+    assert work.categories == (Category.GEN,)
+
+
+def test_no_inference_when_a_gender_is_unknown() -> None:
+    work = wrangle(raw_work(fandoms=("Naruto",), relationships=("Kakashi/Zorblax",)))
+    assert work.categories == ()
+
+
+def test_ffn_bracketed_pairing_in_characters() -> None:
+    work = wrangle(raw_work(characters=("[Cloud S., Zack F.]",)))
+    assert [t.name for t in work.relationships] == ["Cloud Strife/Zack Fair"]
+    assert [t.name for t in work.characters] == ["Cloud Strife", "Zack Fair"]
