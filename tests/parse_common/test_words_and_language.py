@@ -1,0 +1,37 @@
+"""Word counts must agree with the figure AO3 prints, and languages must come out as ISO codes."""
+
+import pytest
+
+from ficshelf.parse.language import detect_language, language_code
+from ficshelf.parse.words import count_words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rain fell.", 3),
+        ("It's a well-known fact, isn’t it?", 6),
+        ("Dashes — between words — do not count", 6),
+        ("<p> & ... !!! ---", 1),  # only the letter run "p" is a word
+        ("", 0),
+        ("日本語です", 5),  # each CJK/kana character is a word, as on AO3
+        ("Kakashi読んだ book", 5),
+        ("числа 1,942 и 17", 5),
+    ],
+)
+def test_count_words_counts_like_ao3(text: str, expected: int) -> None:
+    assert count_words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("stated", "code"),
+    [("English", "en"), ("Русский", "ru"), ("français", "fr"), ("de", "de"), ("Klingon", None)],
+)
+def test_language_names_map_to_iso_codes(stated: str, code: str | None) -> None:
+    assert language_code(stated) == code
+
+
+def test_detects_language_of_story_text_but_not_of_a_scrap() -> None:
+    french = "Il pleuvait depuis le matin et personne ne voulait sortir de la maison du village."
+    assert detect_language(french) == "fr"
+    assert detect_language("Okay.") is None
