@@ -13,14 +13,24 @@ Why one commit per work rather than savepoints inside a batch transaction: with 
 synchronous=NORMAL (see db.py) a commit is an append to the WAL without an fsync, so its cost
 is small beside parsing, and a crash or Ctrl-C mid-import keeps every work already done. Other
 readers also see works appear as they are imported.
+
+Why a process pool: read, parse and wrangle are pure and take most of an import's time, so on a
+machine with several cores they run in worker processes while this process stores results in
+the order the files were found. A bounded window of stories in flight keeps memory flat however
+large the import. Small imports, and ``strict`` runs, stay in this process.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import multiprocessing
+import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -109,35 +119,108 @@ def import_paths(
     strict: bool = False,
     kb: KnowledgeBase | None = None,
     rules: Sequence[Rule] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import every story under ``paths`` into ``library``.
 
     ``strict`` lets unexpected exceptions from parsing or storing escape (for tests and
     debugging) instead of reporting them as failures. ``rules`` default to the library's own.
-    Raises UnreadableFile before importing anything when a path does not exist.
+    ``workers`` is how many processes read and parse (default: one per core; 1 = in this
+    process). Raises UnreadableFile before importing anything when a path does not exist.
     """
     found = discover(paths, exclude=library.directory)
-    importer = _Importer(
-        library,
-        strict=strict,
-        kb=kb,
-        rules=library.rules() if rules is None else rules,
-    )
+    rules = library.rules() if rules is None else rules
     report = ImportReport(
         [
             FileResult(str(path), Outcome.SKIPPED, reason="not a story file")
             for path in found.skipped
         ]
     )
-    total = len(found.files)
-    bytes_done = 0
-    for files_done, file in enumerate(found.files):
-        progress = ImportProgress(files_done, total, bytes_done, found.total_bytes, "")
-        report.results.extend(importer.import_file(file, _announcer(on_progress, progress)))
-        bytes_done += file.size
+    if strict or len(found.files) < _FILES_WORTH_A_POOL:
+        workers = 1
+    with _story_readers(workers, kb, rules, strict=strict) as readers:
+        importer = _Importer(library, readers, strict=strict)
+        total = len(found.files)
+        bytes_done = 0
+        for files_done, file in enumerate(found.files):
+            progress = ImportProgress(files_done, total, bytes_done, found.total_bytes, "")
+            report.results.extend(importer.import_file(file, _announcer(on_progress, progress)))
+            bytes_done += file.size
+        report.results.extend(importer.finish())
     if on_progress:
         on_progress(ImportProgress(total, total, found.total_bytes, found.total_bytes, ""))
     return report
+
+
+# Below this many files a pool's start-up (a second or so to load the knowledge base in each
+# worker) costs more than it saves.
+_FILES_WORTH_A_POOL = 16
+# Stories read ahead of the one being stored, per worker: enough to keep every worker busy.
+_READ_AHEAD_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _StoryReaders:
+    """Where stories are read and parsed: in this process, or in a pool of workers."""
+
+    submit: Callable[[StoryBytes], Future[Work | str]]
+    read_ahead: int
+
+
+@contextmanager
+def _story_readers(
+    workers: int | None, kb: KnowledgeBase | None, rules: Sequence[Rule], *, strict: bool
+) -> Iterator[_StoryReaders]:
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1:
+
+        def submit_here(story: StoryBytes) -> Future[Work | str]:
+            future: Future[Work | str] = Future()
+            try:
+                future.set_result(_read_or_explain(story, kb, rules, strict=strict))
+            except Exception as error:  # only when strict: surfaces from result()
+                future.set_exception(error)
+            return future
+
+        yield _StoryReaders(submit_here, read_ahead=0)
+        return
+    # spawn, not fork: the parent holds an open database and may hold threads.
+    pool: Executor = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(kb, tuple(rules)),
+    )
+    with pool:
+        yield _StoryReaders(
+            lambda story: pool.submit(_read_in_worker, story),
+            read_ahead=workers * _READ_AHEAD_PER_WORKER,
+        )
+
+
+_worker_kb: KnowledgeBase | None = None
+_worker_rules: tuple[Rule, ...] = ()
+
+
+def _start_worker(kb: KnowledgeBase | None, rules: tuple[Rule, ...]) -> None:
+    global _worker_kb, _worker_rules
+    _worker_kb = kb if kb is not None else KnowledgeBase.default()
+    _worker_rules = rules
+
+
+def _read_in_worker(story: StoryBytes) -> Work | str:
+    return _read_or_explain(story, _worker_kb, _worker_rules, strict=False)
+
+
+def _read_or_explain(
+    story: StoryBytes, kb: KnowledgeBase | None, rules: Sequence[Rule], *, strict: bool
+) -> Work | str:
+    """The work, or the one-line reason it could not be read (a str crosses processes
+    safely, where exception types with their own constructors may not)."""
+    try:
+        return read_story(story, kb=kb, rules=rules, strict=strict)
+    except FicshelfError as error:
+        return str(error)
 
 
 def read_work(
@@ -190,24 +273,27 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class _InFlight:
+    """A story handed to the readers, waiting to be stored in its turn."""
+
+    source: SourceFile
+    known_work_id: int | None
+    work: Future[Work | str]
+
+
 class _Importer:
     """The per-story decisions of one import run (see the module docstring)."""
 
-    def __init__(
-        self,
-        library: Library,
-        *,
-        strict: bool,
-        kb: KnowledgeBase | None,
-        rules: Sequence[Rule],
-    ) -> None:
+    def __init__(self, library: Library, readers: _StoryReaders, *, strict: bool) -> None:
         self.library = library
+        self.readers = readers
         self.strict = strict
-        self.kb = kb
-        self.rules = rules
+        self.in_flight: deque[_InFlight] = deque()
 
     def import_file(self, file: FoundFile, started: Callable[[str], None]) -> list[FileResult]:
-        """The result of each story in ``file``; ``started(label)`` is called before each.
+        """Results of the stories of ``file`` (and of earlier ones) that are done by now;
+        ``started(label)`` is called before each. :meth:`finish` returns the rest.
 
         An archive that turns out damaged part-way fails as a whole file; the members stored
         before the damage stay imported.
@@ -223,40 +309,62 @@ class _Importer:
             if story is None:
                 return results
             started(story.label)
-            results.append(self.import_story(story))
+            results.extend(self.import_story(story))
 
-    def import_story(self, story: StoryBytes) -> FileResult:
+    def import_story(self, story: StoryBytes) -> list[FileResult]:
+        """Stories are stored in the order they arrive; this returns those now stored."""
         source = SourceFile(story.label, content_hash(story.data), len(story.data), story.mtime)
         known = self.library.source(story.label)
         if known and known.content_hash == source.content_hash:
-            return FileResult(story.label, Outcome.UNCHANGED, known.work_id)
-        if known is None:
-            duplicate_of = self.library.work_with_content(source.content_hash)
-            if duplicate_of is not None:
-                self.library.add_source(duplicate_of, source)
-                return FileResult(
-                    story.label,
-                    Outcome.UNCHANGED,
-                    duplicate_of,
-                    reason=f"same content as work {duplicate_of}",
-                )
-        try:
-            work = read_story(story, kb=self.kb, rules=self.rules, strict=self.strict)
-        except FicshelfError as error:
-            return FileResult(story.label, Outcome.FAILED, reason=str(error))
-        return self._store(work, source, known.work_id if known else None)
+            decided = FileResult(story.label, Outcome.UNCHANGED, known.work_id)
+            return [decided]
+        if known is None and (duplicate := self._record_duplicate(source)):
+            return [duplicate]
+        known_id = known.work_id if known else None
+        self.in_flight.append(_InFlight(source, known_id, self.readers.submit(story)))
+        done: list[FileResult] = []
+        while len(self.in_flight) > self.readers.read_ahead:
+            done.append(self._store(self.in_flight.popleft()))
+        return done
 
-    def _store(self, work: Work, source: SourceFile, work_id: int | None) -> FileResult:
+    def finish(self) -> list[FileResult]:
+        """Store every story still in flight, in order."""
+        done: list[FileResult] = []
+        while self.in_flight:
+            done.append(self._store(self.in_flight.popleft()))
+        return done
+
+    def _record_duplicate(self, source: SourceFile) -> FileResult | None:
+        duplicate_of = self.library.work_with_content(source.content_hash)
+        if duplicate_of is None:
+            return None
+        self.library.add_source(duplicate_of, source)
+        return FileResult(
+            source.path,
+            Outcome.UNCHANGED,
+            duplicate_of,
+            reason=f"same content as work {duplicate_of}",
+        )
+
+    def _store(self, pending: _InFlight) -> FileResult:
+        source = pending.source
+        work = pending.work.result()
+        if isinstance(work, str):
+            return FileResult(source.path, Outcome.FAILED, reason=work)
+        # The same content may have arrived twice in this run, both read before either was
+        # stored: the second becomes a duplicate source of the first.
+        if pending.known_work_id is None and (duplicate := self._record_duplicate(source)):
+            return duplicate
         # Errors that come from one work's data (a value SQLite cannot hold, a constraint it
         # breaks) fail that work only; its transaction has rolled back. Anything else (the
         # disk is full, the library is locked) is a LibraryError or a bug, and stops the import.
         try:
-            if work_id is None:
+            if pending.known_work_id is None:
                 return FileResult(
                     source.path, Outcome.IMPORTED, self.library.add_work(work, source)
                 )
-            self.library.replace_work(work_id, work, source)
-            return FileResult(source.path, Outcome.UPDATED, work_id)
+            self.library.replace_work(pending.known_work_id, work, source)
+            return FileResult(source.path, Outcome.UPDATED, pending.known_work_id)
         except (sqlite3.IntegrityError, UnicodeEncodeError, OverflowError) as error:
             if self.strict:
                 raise
