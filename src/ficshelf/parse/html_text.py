@@ -63,6 +63,9 @@ class _TextBuilder:
 
     paragraphs: list[list[str]] = field(default_factory=list)
     lines: list[str] = field(default_factory=lambda: [""])
+    # Text of the current line not yet whitespace-collapsed: collapsing once per line rather
+    # than once per text node is most of this module's speed on long stories.
+    pending: list[str] = field(default_factory=list)
     pre_depth: int = 0
     silent_depth: int = 0
 
@@ -74,6 +77,7 @@ class _TextBuilder:
         if tag in _BLOCK_TAGS:
             self._end_paragraph()
         elif tag == "br":
+            self._flush_pending()
             self.lines.append("")
         elif tag in _CELL_TAGS:
             self._add(" ")
@@ -102,13 +106,20 @@ class _TextBuilder:
         if not text or self.silent_depth:
             return
         if self.pre_depth:
+            self._flush_pending()
             first, *rest = text.split("\n")
             self.lines[-1] += first
             self.lines.extend(rest)
         else:
-            self.lines[-1] += _SPACES.sub(" ", text)
+            self.pending.append(text)
+
+    def _flush_pending(self) -> None:
+        if self.pending:
+            self.lines[-1] += _SPACES.sub(" ", "".join(self.pending))
+            self.pending.clear()
 
     def _end_paragraph(self) -> None:
+        self._flush_pending()
         kept = [line.strip() if not self.pre_depth else line.rstrip() for line in self.lines]
         kept = list(_trim_blank_edges(kept))
         if kept:
