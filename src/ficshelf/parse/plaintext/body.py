@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ficshelf.parse.plaintext.labels import EXTRA, match_label, normalise_label
+from ficshelf.parse.plaintext.labels import EXTRA, extra_key, match_label
 from ficshelf.parse.plaintext.layout import is_blank, is_divider
 
 _NOTE_KEYS = frozenset({"notes"})
-_NOTE_EXTRAS = frozenset({"disclaimer", "disclaimers", "дисклеймер", "haftungsausschluss"})
+_NOTE_EXTRAS = frozenset({"disclaimer"})
 
 
 def story_start(lines: Sequence[str], start: int) -> int:
@@ -24,10 +24,21 @@ def story_start(lines: Sequence[str], start: int) -> int:
 
 
 def _is_filler(line: str) -> bool:
-    if is_blank(line) or is_divider(line):
-        return True
+    return is_blank(line) or is_divider(line) or is_body_marker(line)
+
+
+def is_body_marker(line: str) -> bool:
+    """AO3's "Work Text:" / "Chapter Text" line: the story follows it."""
     label = match_label(line)
     return label is not None and label.key == "body_marker"
+
+
+def is_bare_label(paragraph: str) -> bool:
+    """A paragraph that is only a label ("Notes:"), its value in the paragraphs below."""
+    if "\n" in paragraph.strip():
+        return False
+    label = match_label(paragraph)
+    return label is not None and label.key is not None and not label.value
 
 
 def is_note_paragraph(paragraph: str) -> bool:
@@ -38,7 +49,7 @@ def is_note_paragraph(paragraph: str) -> bool:
         return False
     if label.key in _NOTE_KEYS:
         return True
-    return label.key == EXTRA and normalise_label(label.label) in _NOTE_EXTRAS
+    return label.key == EXTRA and extra_key(label.label) in _NOTE_EXTRAS
 
 
 def trim_dividers(lines: Sequence[str]) -> list[str]:

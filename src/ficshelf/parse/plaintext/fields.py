@@ -18,7 +18,7 @@ from ficshelf.parse.dates import parse_date
 from ficshelf.parse.language import language_code
 from ficshelf.parse.plaintext.ffn import looks_like_ffn, parse_ffn_line, split_genres
 from ficshelf.parse.plaintext.header import Entry, Header
-from ficshelf.parse.plaintext.labels import vocabulary
+from ficshelf.parse.plaintext.labels import extra_key, vocabulary
 from ficshelf.parse.plaintext.values import (
     parse_chapters,
     parse_count,
@@ -109,6 +109,23 @@ def _category_target(value: str) -> str:
     return "fandoms"
 
 
+def _split_orientations(value: str) -> tuple[str, str]:
+    """ "Slash, Angst, Romance" -> ("Slash", "Angst, Romance"); pieces kept as written."""
+    pieces = [piece.strip() for piece in re.split(r"[,;]", value) if piece.strip()]
+    orientation = [piece for piece in pieces if _is_orientation(piece)]
+    if not orientation:
+        return "", value
+    if len(orientation) == len(pieces):
+        return value, ""
+    rest = [piece for piece in pieces if piece not in orientation]
+    return ", ".join(orientation), ", ".join(rest)
+
+
+def _is_orientation(piece: str) -> bool:
+    words = {word.casefold() for word in _WORDS.findall(piece)}
+    return bool(({piece.casefold()} | words) & _word_set("category_words"))
+
+
 def _unquote(value: str) -> str:
     """'Title: "Snowfall"' names the title Snowfall."""
     for opening, closing in _QUOTE_PAIRS:
@@ -187,14 +204,17 @@ class _Builder:
         else:
             self._keep_one_extra(label, value)
 
-    def _take_category(self, label: str, value: str) -> None:
-        target = _category_target(value)
-        if target == "categories":
-            self.categories.append(value)
-        elif target == "freeforms":
-            self.freeforms.append(value)
+    def _take_category(self, _label: str, value: str) -> None:
+        """ "Category: Slash, Angst" states an orientation and a genre: each goes to its field."""
+        orientations, rest = _split_orientations(value)
+        if orientations:
+            self.categories.append(orientations)
+        if not rest:
+            return
+        if _category_target(rest) == "freeforms":
+            self.freeforms.append(rest)
         else:
-            self.fandoms.append(value)
+            self.fandoms.append(rest)
 
     def _take_freeform(self, _label: str, value: str) -> None:
         genres = split_genres(value)
@@ -221,7 +241,7 @@ class _Builder:
         self.published = self.published or line.published
         self.updated = self.updated or line.updated
         for key, tally in line.extra.items():
-            self.extra.setdefault(key, tally)
+            self.extra.setdefault(extra_key(key), tally)
 
     def _take_series(self, label: str, value: str) -> None:
         if value.strip(" .!").casefold() in _word_set("empty", "values"):
@@ -288,11 +308,12 @@ class _Builder:
         self._keep_extra(label, [value])
 
     def _keep_extra(self, label: str, values: list[str]) -> None:
+        key = extra_key(label)
         text = " ".join(values)
-        if label in self.extra:
-            self.extra[label] = f"{self.extra[label]}\n{text}"
+        if key in self.extra:
+            self.extra[key] = f"{self.extra[key]}\n{text}"
         else:
-            self.extra[label] = text
+            self.extra[key] = text
 
     # -- whole-header adjustments ---------------------------------------------------------
 

@@ -25,11 +25,13 @@ from ficshelf.parse.plaintext.labels import (
 )
 from ficshelf.parse.plaintext.layout import (
     byline_author,
+    ends_paragraph,
     is_blank,
     is_divider,
     is_heading,
     is_title_cased,
     is_title_shaped,
+    quoted_title,
     same_text,
     strip_decoration,
 )
@@ -55,6 +57,8 @@ SINGLE_LINE_KEYS = frozenset(
 )
 _MAX_NAME_WORDS = 4
 _LOOKAHEAD_PARAGRAPHS = 2
+# Longer than this, a paragraph after a note is story, whatever follows it.
+_MAX_NOTE_PARAGRAPH = 500
 _TEXT_KEYS = frozenset({"summary", "notes"})
 # Marks a paragraph break inside a value that runs over several paragraphs.
 PARAGRAPH_BREAK = ""
@@ -156,10 +160,23 @@ class _Scanner:
         if labels:
             self._add(labels)
             return True
-        if self.entries and self.entries[-1].takes_more():
+        if self.entries and self.entries[-1].takes_more() and self._value_goes_on(index):
             self.entries[-1].lines.append(text)
             return True
         return self._take_stray(index, text)
+
+    def _value_goes_on(self, index: int) -> bool:
+        """Is this line more of the open value, or the story starting with no blank line?
+
+        A value wrapped over several lines goes on while its last line does not end a
+        paragraph (see ``ends_paragraph``), or while more labels follow in the same block.
+        """
+        previous = index - 1
+        if previous < 0 or is_blank(self.lines[previous]) or not self.entries[-1].lines:
+            return True
+        if not ends_paragraph(self._paragraph(index), self.lines[previous]):
+            return True
+        return self._known_label_later_in_paragraph(index)
 
     def _take_stray(self, index: int, text: str) -> bool:
         """A line outside any label: a title, a by-line, or a repeat of either."""
@@ -174,8 +191,7 @@ class _Scanner:
         if self._title_known() and self._is_repeated_title(text):
             return True
         if not self._title_known() and self._is_title_line(index, text):
-            self.title = strip_decoration(text)
-            self._close()
+            self._set_title(strip_decoration(text))
             return True
         if self._title_known() and self._known_label_later_in_paragraph(index):
             # FanFiction.net pages put the unlabelled summary above the "Rated:" line.
@@ -183,6 +199,17 @@ class _Scanner:
             self.entries[-1].lines.append(text)
             return True
         return self._continue_text_entry(index, text)
+
+    def _set_title(self, text: str) -> None:
+        """The title line; '"Title" by Someone' names the author too."""
+        quoted = quoted_title(text)
+        if quoted is None:
+            self.title = text
+        else:
+            self.title, author = quoted
+            if author is not None and self.byline is None:
+                self.byline = author
+        self._close()
 
     def _is_title_line(self, index: int, text: str) -> bool:
         """A title on its own line; with nothing else around it, it must look like one."""
@@ -215,12 +242,15 @@ class _Scanner:
         """A further paragraph of a summary or note, when more labels follow it.
 
         "Summary:" may run over several paragraphs; we only know they are summary and not
-        story when another label comes after them (AO3's "Notes:" or "Work Text:").
+        story when another label comes after them (AO3's "Notes:" or "Work Text:"), or a
+        divider closes them off from the story below.
         """
         if not self.entries or self.entries[-1].key not in _TEXT_KEYS:
             return False
         starts_paragraph = index > 0 and is_blank(self.lines[index - 1])
-        if not starts_paragraph or not self._known_label_ahead(index):
+        if not starts_paragraph:
+            return False
+        if not (self._known_label_ahead(index) or self._divider_closes_note(index)):
             return False
         entry = self.entries[-1]
         entry.lines.extend([PARAGRAPH_BREAK, text])
@@ -294,6 +324,26 @@ class _Scanner:
             seen += 1
             if seen >= _LOOKAHEAD_PARAGRAPHS:
                 return False
+        return False
+
+    def _divider_closes_note(self, index: int) -> bool:
+        """Is the paragraph at ``index`` (or the one after it) followed by a divider?
+
+        Notes that run over a paragraph or two and then a "* * *" before the story are common;
+        a long paragraph is story even when a scene break follows it.
+        """
+        paragraphs = 0
+        position = index
+        while position < len(self.lines) and paragraphs < _LOOKAHEAD_PARAGRAPHS:
+            block = self._paragraph(position)
+            if is_heading(self.lines, position) or sum(map(len, block)) > _MAX_NOTE_PARAGRAPH:
+                return False
+            position += len(block)
+            while position < len(self.lines) and is_blank(self.lines[position]):
+                position += 1
+            if position < len(self.lines) and is_divider(self.lines[position]):
+                return position + 1 < len(self.lines)
+            paragraphs += 1
         return False
 
     def _bare_label_allowed(self, index: int) -> bool:
@@ -370,9 +420,11 @@ class _Scanner:
         )
 
     def _stands_alone(self, index: int) -> bool:
-        """Nothing but a blank line, a label line or the end follows."""
+        """Nothing but a blank line, a divider, a label line or the end follows."""
         following = index + 1
         if following >= len(self.lines) or is_blank(self.lines[following]):
+            return True
+        if is_divider(self.lines[following]):
             return True
         return match_label(self.lines[following]) is not None
 

@@ -24,6 +24,8 @@ _DASH = re.compile(r"^(?P<label>[^\W\d_][^-–—]{0,40}?)\s+[-–—]+\s+(?P<va
 _PLURAL_MARK = re.compile(r"\((?:s|es|e|en|i|и|ы)\)", re.IGNORECASE)
 _SHAPED = re.compile(r"^[^\W\d_][^\W\d_'’/&.() -]*(?: [^\W\d_][^\W\d_'’/&.()-]*){0,2}$")
 _MAX_UNKNOWN_LABEL = 25
+_MAX_LABEL = 40
+_COLON_CHARS = frozenset(":：")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,19 @@ def _label_keys() -> dict[str, str]:
         for key, variants in table["fields"].items()
         for variant in variants
     }
-    for variant in table["extra"]["labels"]:
-        keys.setdefault(normalise_label(variant), EXTRA)
+    for variant in _extra_names():
+        keys.setdefault(variant, EXTRA)
     return keys
+
+
+@functools.cache
+def _extra_names() -> dict[str, str]:
+    """Normalised label -> canonical extra key ("feedback to" -> "feedback")."""
+    return {
+        normalise_label(variant): name
+        for name, variants in vocabulary()["extra"].items()
+        for variant in variants
+    }
 
 
 def clean_line(line: str) -> str:
@@ -73,13 +85,44 @@ def normalise_label(label: str) -> str:
 
 
 def label_key(label: str) -> str | None:
-    """The vocabulary key for a label as written, or None if we do not know it."""
+    """The vocabulary key for a label as written, or None if we do not know it.
+
+    A label written in two languages or two names at once ("Rating/Altersfreigabe") takes the
+    key of the first part we know.
+    """
+    norm = _known_form(normalise_label(label))
+    if norm is not None:
+        return _label_keys()[norm]
+    if "/" in label and not _COLON_CHARS.intersection(label) and len(label) <= _MAX_LABEL:
+        for part in label.split("/"):
+            known = _known_form(normalise_label(part))
+            if known is not None:
+                return _label_keys()[known]
+    return None
+
+
+def extra_key(label: str) -> str:
+    """The RawWork.extra key for a value labelled ``label``.
+
+    Known labels get one key per meaning across languages ("Feedback to" and "Отзывы" ->
+    "feedback"; a field label whose value we could not read -> the field's name, "words");
+    labels we have never seen keep their spelling, so nothing the author wrote is renamed
+    into something it is not.
+    """
     norm = normalise_label(label)
+    known = _known_form(norm)
+    if known is None:
+        return label.strip()
+    return _extra_names().get(known) or _label_keys()[known]
+
+
+def _known_form(norm: str) -> str | None:
+    """The vocabulary spelling of a normalised label, allowing a trailing plural "s"."""
     keys = _label_keys()
     if norm in keys:
-        return keys[norm]
+        return norm
     if norm.endswith("s") and norm[:-1] in keys:
-        return keys[norm[:-1]]
+        return norm[:-1]
     return None
 
 

@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from importlib import resources
+from typing import Any
 
 from ficshelf.parse.plaintext.labels import vocabulary
 
@@ -30,10 +31,15 @@ _MAX_TITLE_CHARS = 100
 _MAX_TITLE_WORDS = 15
 _MAX_BYLINE_WORDS = 5
 _QUOTES = "\"'“”‘’«»„—–-*(["
+_SENTENCE_CLOSE = re.compile(r"[.!?…](?:[\"”’»)\]*_]*)$")
+# A wrapped line reaches at least this share of the widest line of its paragraph.
+_WRAPPED_LINE_SHARE = 0.8
+_QUOTED_TITLE = re.compile(r"^[\"“«„‘](?P<title>[^\"“”«»„]{1,100}?)[\"”»“’](?P<rest>(?:\s+\S.*)?)$")
 
 
 @functools.cache
-def _layout() -> dict[str, dict[str, list[str]]]:
+def layout_vocabulary() -> dict[str, Any]:
+    """The parsed text_layout.toml (cached; read-only by convention)."""
     text = resources.files("ficshelf.data").joinpath("text_layout.toml").read_text("utf-8")
     return tomllib.loads(text)
 
@@ -44,10 +50,10 @@ def _alternation(words: Sequence[str]) -> str:
 
 @functools.cache
 def _heading_patterns() -> tuple[re.Pattern[str], ...]:
-    table = _layout()
+    table = layout_vocabulary()
     words = _alternation(table["chapters"]["words"])
     named = _alternation(table["chapters"]["named"])
-    numbers = _alternation(table["numbers"]["words"])
+    numbers = _alternation([*_number_values(), *table["numbers"]["without_value"]])
     number = rf"(?:\d{{1,4}}|{_ROMAN}|(?:{numbers})(?:[- ](?:{numbers}))?)"
     title = r"(?:\S.{0,70})"
     flags = re.IGNORECASE
@@ -56,13 +62,32 @@ def _heading_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?:{words})\.?\s+{number}\.?(?:{_SEPARATOR}{title})?$", flags),
         # "Prologue", "Epilogue: After"
         re.compile(rf"^(?:{named})(?:{_SEPARATOR}{title})?$", flags),
-        # "3", "3.", "#3", "III."
-        re.compile(rf"^#?(?:\d{{1,4}}|{_ROMAN})\.?$"),
         # "Un : Kiba", "One - The Beginning", "3. Home"
         re.compile(rf"^(?:(?:{numbers})|\d{{1,3}})\s*[:.–—-]\s*{title}$", flags),
-        # "Three" on its own
-        re.compile(rf"^(?:{numbers})$", flags),
     )
+
+
+@functools.cache
+def _bare_number_pattern() -> re.Pattern[str]:
+    """ "3", "3.", "#3", "III.", "Three": a number alone, the weakest kind of heading."""
+    numbers = _alternation(list(_number_values()))
+    return re.compile(rf"^#?(?:\d{{1,4}}|(?-i:{_ROMAN})|{numbers})\.?$", re.IGNORECASE)
+
+
+@functools.cache
+def _number_values() -> dict[str, int]:
+    values: dict[str, int] = layout_vocabulary()["numbers"]["values"]
+    return {word.casefold(): value for word, value in values.items()}
+
+
+def bare_number_word(line: str) -> int | None:
+    """The value of a line that is a number word and nothing else ("Three", "One."), or None.
+
+    Digits ("4") and decorated numbers ("~ Four ~") are plainly headings; a bare number word
+    may as well be a line of the story, so callers ask for more evidence before splitting.
+    """
+    word = line.strip().rstrip(".")
+    return _number_values().get(word.casefold())
 
 
 def is_blank(line: str) -> bool:
@@ -94,6 +119,8 @@ def is_heading_shape(line: str) -> bool:
     text = heading_text(line)
     if not text or (text.endswith(_SENTENCE_END) and len(text.split()) > _MAX_BARE_HEADING_WORDS):
         return False
+    if _bare_number_pattern().match(text) is not None:
+        return True
     return any(pattern.match(text) for pattern in _heading_patterns())
 
 
@@ -111,9 +138,42 @@ def is_title_shaped(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > _MAX_TITLE_CHARS or len(text.split()) > _MAX_TITLE_WORDS:
         return False
+    if quoted_title(text) is not None:
+        return True
     if text[0] in _QUOTES or is_divider(text):
         return False
     return not text.endswith((".", ",", ";", ":")) or text.endswith("...")
+
+
+def quoted_title(line: str) -> tuple[str, str | None] | None:
+    """'"A Study in Umbrellas" by Bellwether' -> ("A Study in Umbrellas", "Bellwether").
+
+    A whole line in quotes, or in quotes and followed by a by-line, is a title (and its
+    author), not dialogue: dialogue goes on after the closing quote.
+    """
+    match = _QUOTED_TITLE.match(line.strip())
+    if match is None:
+        return None
+    rest = match["rest"].strip()
+    title = match["title"].strip()
+    if not rest:
+        return None if title.endswith(_SENTENCE_END) else (title, None)
+    author = byline_author(rest)
+    return (title, author) if author is not None else None
+
+
+def ends_paragraph(block: Sequence[str], line: str) -> bool:
+    """Does ``line`` close its paragraph, so the next line of ``block`` starts a new one?
+
+    It must end a sentence and fall short of the block's width: a hard-wrapped line runs
+    to the wrap margin even when a sentence happens to end there; a paragraph's last line
+    usually stops well short of it. Text that is not wrapped has one paragraph per line.
+    """
+    text = line.rstrip()
+    if _SENTENCE_CLOSE.search(text) is None:
+        return False
+    widest = max((len(other.rstrip()) for other in block), default=0)
+    return len(text) < widest * _WRAPPED_LINE_SHARE
 
 
 def is_title_cased(line: str) -> bool:

@@ -18,7 +18,12 @@ _WORD_UNITS = re.compile(r"\b(?:words?|слов\w*|wörter|worte|mots|parole)\b"
 _CHAPTERS = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+|\?))?")
 _EMAIL = re.compile(r"[<(\[]?\s*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]?")
 _URL = re.compile(r"[<(\[]?\s*https?://\S+\s*[>)\]]?")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\bи\b)\s*", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"\s*(?:[,;]|\s&\s)\s*")
+_CONJUNCTION = re.compile(r"\s+(?:and|und|et|e|и)\s+", re.IGNORECASE)
+_NAME_STRIP = " -–—:|"
+_FULL_NAME_WORDS = 2
+# A pen name that is plainly a handle: digits, underscores, dots, camelCase or lower case.
+_HANDLE = re.compile(r"[\d_.]|^[^\W\d_]*[a-z][^\W\d_]*[A-Z]|^[a-zа-яà-ÿ]")
 _SERIES_PATTERNS = (
     # "Part 2 of The Long Watch", "Teil 2 von X", "Partie 2 de X", "Часть 2 цикла X"
     re.compile(
@@ -36,6 +41,7 @@ _SERIES_PATTERNS = (
     re.compile(r"^(?P<name>.+?)\s*\((?P<pos>\d+)\)$"),
 )
 _SERIES_SUFFIX = re.compile(r"\s+series$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 @functools.cache
@@ -99,14 +105,47 @@ def parse_series(text: str) -> SeriesRef | None:
     for pattern in _SERIES_PATTERNS:
         match = pattern.match(value)
         if match is not None:
-            name = _SERIES_SUFFIX.sub("", match["name"].strip(" ,:;-–—\"'“”"))
-            return SeriesRef(name=name, position=int(match["pos"]))
+            return SeriesRef(name=_series_name(match["name"]), position=int(match["pos"]))
     return SeriesRef(name=value)
 
 
+def _series_name(written: str) -> str:
+    """ "the Harbour series" names the series Harbour; "The Long Watch" keeps its article."""
+    name = written.strip(" ,:;-–—\"'“”")
+    if _SERIES_SUFFIX.search(name) is None:
+        return name
+    return _ARTICLE.sub("", _SERIES_SUFFIX.sub("", name)).strip(" \"'“”")
+
+
 def split_authors(text: str) -> list[str]:
-    """ "A & B", "A, B and C" -> names, with e-mail addresses and links dropped."""
+    """ "A & B", "A, B and C" -> names, with e-mail addresses and links dropped.
+
+    Commas, semicolons and "&" always separate names. The word "and" (or "und", "et", "e",
+    "и") separates them only in a comma list or when both sides stand as names on their own:
+    full names of two or more words ("Mira Holt and Jun Park") or handles ("inkwell_07 and
+    paperkite"). Two capitalised words joined by "and" ("Salt and Pepper") are one pen name.
+    """
     cleaned = _URL.sub(" ", _EMAIL.sub(" ", text))
     cleaned = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", " ", cleaned)
-    names = [name.strip(" -–—:|") for name in _AUTHOR_SPLIT.split(cleaned)]
-    return [name for name in names if name]
+    pieces = [piece for piece in _LIST_SPLIT.split(cleaned) if piece.strip(_NAME_STRIP)]
+    listed = len(pieces) > 1
+    names: list[str] = []
+    for piece in pieces:
+        names.extend(_split_joined_names(piece, listed=listed))
+    return [name for name in (name.strip(_NAME_STRIP) for name in names) if name]
+
+
+def _split_joined_names(piece: str, *, listed: bool) -> list[str]:
+    parts = [part for part in _CONJUNCTION.split(piece) if part.strip(_NAME_STRIP)]
+    if len(parts) < 2:
+        return [piece]
+    if listed or all(_stands_as_name(part.strip(_NAME_STRIP)) for part in parts):
+        return parts
+    return [piece]
+
+
+def _stands_as_name(part: str) -> bool:
+    words = part.split()
+    if len(words) >= _FULL_NAME_WORDS:
+        return all(word[:1].isupper() for word in words)
+    return len(words) == 1 and _HANDLE.search(part) is not None
