@@ -6,9 +6,10 @@ opening or closing paragraphs labelled "A/N:", "Author's Note:" or "Disclaimer:"
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
-from ficshelf.parse.plaintext.labels import EXTRA, extra_key, match_label
+from ficshelf.parse.plaintext.labels import EXTRA, extra_key, match_label, vocabulary
 from ficshelf.parse.plaintext.layout import is_blank, is_divider
 
 _NOTE_KEYS = frozenset({"notes"})
@@ -29,8 +30,20 @@ def _is_filler(line: str) -> bool:
 
 def is_body_marker(line: str) -> bool:
     """AO3's "Work Text:" / "Chapter Text" line: the story follows it."""
+    # Called on every line of every chapter: a substring test spares prose lines the full
+    # label matcher, which made this the slowest step of parsing long text files.
+    folded = line.casefold()
+    if not any(all(word in folded for word in words) for words in _body_marker_words()):
+        return False
     label = match_label(line)
     return label is not None and label.key == "body_marker"
+
+
+@functools.cache
+def _body_marker_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(variant.casefold().split()) for variant in vocabulary()["fields"]["body_marker"]
+    )
 
 
 def is_bare_label(paragraph: str) -> bool:
