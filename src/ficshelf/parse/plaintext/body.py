@@ -30,13 +30,17 @@ def _is_filler(line: str) -> bool:
 
 def is_body_marker(line: str) -> bool:
     """AO3's "Work Text:" / "Chapter Text" line: the story follows it."""
-    # Called on every line of every chapter: a substring test spares prose lines the full
-    # label matcher, which made this the slowest step of parsing long text files.
-    folded = line.casefold()
-    if not any(all(word in folded for word in words) for words in _body_marker_words()):
+    if not may_hold_body_marker(line):
         return False
     label = match_label(line)
     return label is not None and label.key == "body_marker"
+
+
+def may_hold_body_marker(text: str) -> bool:
+    """A cheap test that spares prose the full label matcher: False means no line of ``text``
+    can be a body marker. Looking for markers line by line was the slowest step of parsing."""
+    folded = text.casefold()
+    return any(all(word in folded for word in words) for words in _body_marker_words())
 
 
 @functools.cache

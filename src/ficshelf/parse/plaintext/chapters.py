@@ -16,6 +16,7 @@ from ficshelf.parse.plaintext.body import (
     is_bare_label,
     is_body_marker,
     is_note_paragraph,
+    may_hold_body_marker,
     story_start,
     trim_dividers,
 )
@@ -66,11 +67,12 @@ def _opens_story(lines: Sequence[str], index: int) -> bool:
 
 def _chapter(title: str | None, lines: Sequence[str]) -> RawChapter:
     lines = lines[story_start(lines, 0) :]
-    notes = _notes_above_marker(lines)
-    if notes is not None:
-        lines = lines[_marker_index(lines) + 1 :]
+    notes = []
+    marker = _marker_index(lines)
+    if marker >= 0:
+        notes = _notes_above(lines[:marker])
+        lines = lines[marker + 1 :]
     paragraphs = _paragraphs(trim_dividers(lines))
-    notes = notes or []
     while paragraphs and is_note_paragraph(paragraphs[0]):
         notes.append(paragraphs.pop(0))
     trailing: list[str] = []
@@ -82,19 +84,15 @@ def _chapter(title: str | None, lines: Sequence[str]) -> RawChapter:
 
 
 def _marker_index(lines: Sequence[str]) -> int:
+    if not may_hold_body_marker("\n".join(lines)):
+        return -1
     return next((index for index, line in enumerate(lines) if is_body_marker(line)), -1)
 
 
-def _notes_above_marker(lines: Sequence[str]) -> list[str] | None:
-    """AO3 pages flattened to text put the chapter's summary and notes above "Chapter Text".
-
-    None when the chapter has no such marker; else the paragraphs above it, without their
-    bare "Notes:" / "Summary:" labels.
-    """
-    marker = _marker_index(lines)
-    if marker < 0:
-        return None
-    return [block for block in _paragraphs(lines[:marker]) if not is_bare_label(block)]
+def _notes_above(lines: Sequence[str]) -> list[str]:
+    """AO3 pages flattened to text put the chapter's summary and notes above "Chapter Text":
+    the paragraphs above it, without their bare "Notes:" / "Summary:" labels."""
+    return [block for block in _paragraphs(lines) if not is_bare_label(block)]
 
 
 def _paragraphs(lines: Sequence[str]) -> list[str]:
