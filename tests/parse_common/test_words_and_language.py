@@ -35,3 +35,12 @@ def test_detects_language_of_story_text_but_not_of_a_scrap() -> None:
     french = "Il pleuvait depuis le matin et personne ne voulait sortir de la maison du village."
     assert detect_language(french) == "fr"
     assert detect_language("Okay.") is None
+
+
+def test_detects_language_from_the_opening_chapters_of_a_story() -> None:
+    chapters = [
+        "Der Regen fiel seit dem Morgen, und niemand wollte das Haus verlassen.",
+        "Am Abend kamen die Nachbarn mit Kuchen und einer Laterne vorbei.",
+    ]
+    assert detect_language(chapters) == "de"
+    assert detect_language(iter(chapters)) == "de"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 
 import py3langid
 
 _MIN_CHARS_TO_GUESS = 40
+# Enough prose for a sure guess; the classifier's time grows with the sample.
+_SAMPLE_CHARS = 2500
 
 
 @functools.cache
@@ -28,10 +31,22 @@ def language_code(stated: str | None) -> str | None:
     return _names().get(key)
 
 
-def detect_language(text: str) -> str | None:
-    """Guess the language of story text; None when there is too little text to tell."""
-    sample = text[:4000]
+def detect_language(text: str | Iterable[str]) -> str | None:
+    """Guess the language of a text, or of a story from its chapters' texts in order; None
+    when there is too little text to tell. Only the opening is read, never the whole."""
+    sample = _opening((text,) if isinstance(text, str) else text, _SAMPLE_CHARS)
     if len(sample.strip()) < _MIN_CHARS_TO_GUESS:
         return None
     code, _score = py3langid.classify(sample)
     return str(code)
+
+
+def _opening(texts: Iterable[str], limit: int) -> str:
+    taken: list[str] = []
+    size = 0
+    for text in texts:
+        if size >= limit:
+            break
+        taken.append(text[: limit - size])
+        size += len(taken[-1])
+    return "\n".join(taken)

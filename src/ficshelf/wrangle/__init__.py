@@ -62,7 +62,7 @@ def _language(raw: RawWork) -> str | None:
     """The stated language as ISO 639-1, else a guess from the story text."""
     if raw.language:
         return language_code(raw.language) or raw.language
-    return detect_language("\n".join(chapter.text for chapter in raw.chapters))
+    return detect_language(chapter.text for chapter in raw.chapters)
 
 
 def _notes(raw_notes: str | None, remarks: Sequence[str]) -> str | None:
