@@ -1,10 +1,15 @@
-"""How well the wrangler maps written tags onto canonical ones, measured on a
-"canonical,synonym1,synonym2,..." table (AO3's own wrangling is the answer key).
+"""How well the wrangler maps written tags onto canonical ones, measured on AO3's own
+wrangling as the answer key. Three kinds of table are read (the kind is told by its shape):
 
-- mapped: a synonym resolved to its row's canonical;
+- characters, "canonical,synonym1,synonym2,..." (canonicals are characters we know);
+- freeforms, the same layout with freeform canonicals;
+- relationships, a "hasParticipant..." header, the participant, then one relationship tag per
+  row: each tag must be read as a relationship that has the participant in it.
+
+- mapped: a synonym resolved to its row's canonical (a relationship: includes the participant);
 - miss: it resolved to nothing (left for review: safe);
 - false merge: it resolved to a *different* canonical of the table (two tags made one: the
-  error that matters most).
+  error that matters most); for relationships, every name was read but not the participant.
 """
 
 from __future__ import annotations
@@ -17,9 +22,12 @@ from pathlib import Path
 
 from ficshelf.errors import UnreadableFile
 from ficshelf.wrangle.characters import resolver_for
+from ficshelf.wrangle.freeforms import known_freeform
 from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.relationships import read_pairing
 
 _HEADERS = frozenset({"canonical", "canonical_tag", "canonical tag", "tag"})
+_PARTICIPANT_HEADER = "hasparticipant"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +41,7 @@ class Outcome:
 class SynonymReport:
     path: str
     fandom: str | None
+    kind: str
     canonicals: int
     canonicals_known: int
     synonyms: int
@@ -56,7 +65,7 @@ class SynonymReport:
 
     def to_text(self, show: int = 20) -> str:
         lines = [
-            f"{self.path} (fandom in context: {self.fandom or 'none'})",
+            f"{self.path} ({self.kind}; fandom in context: {self.fandom or 'none'})",
             f"canonicals known: {self.canonicals_known}/{self.canonicals}",
             f"synonyms mapped: {self.mapped}/{self.synonyms} = {self.share_mapped:.1%}",
             f"false merges: {len(self.false_merges)} = {self.share_false_merges:.2%}",
@@ -72,11 +81,7 @@ class SynonymReport:
 
 def read_synonym_table(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     """Rows of (canonical, synonyms) from a "canonical,synonym1,..." CSV."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise UnreadableFile(str(path), f"cannot read synonym table: {error}") from error
+    rows = _read_rows(path)
     if rows and rows[0] and rows[0][0].strip().casefold() in _HEADERS:
         rows = rows[1:]
     return [
@@ -86,7 +91,123 @@ def read_synonym_table(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     ]
 
 
+def _read_rows(path: Path) -> list[list[str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.reader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise UnreadableFile(str(path), f"cannot read tag table: {error}") from error
+
+
 def evaluate_synonym_table(
+    path: Path, kb: KnowledgeBase | None = None, fandom: str | None = None
+) -> SynonymReport:
+    """Evaluate a table of any of the three kinds (see the module's docstring); ``fandom``
+    defaults to the table's own (the fandom most of its characters belong to)."""
+    kb = kb if kb is not None else KnowledgeBase.default()
+    path = Path(path)
+    rows = _read_rows(path)
+    if rows and rows[0] and rows[0][0].strip().casefold().startswith(_PARTICIPANT_HEADER):
+        return evaluate_relationship_list(path, kb, fandom)
+    table = read_synonym_table(path)
+    resolver = resolver_for(kb)
+    known = sum(1 for canonical, _ in table if resolver.resolve(canonical).character)
+    if table and known * 2 < len(table):
+        return evaluate_freeform_table(path, kb)
+    return evaluate_character_table(path, kb, fandom)
+
+
+def evaluate_freeform_table(path: Path, kb: KnowledgeBase | None = None) -> SynonymReport:
+    """Fold every synonym of a freeform table; a fold onto another row's canonical is a
+    false merge."""
+    kb = kb if kb is not None else KnowledgeBase.default()
+    rows = read_synonym_table(Path(path))
+    canonicals = {canonical for canonical, _ in rows}
+    known_rows = sum(1 for canonical, _ in rows if known_freeform(canonical, kb))
+    mapped = 0
+    misses: list[Outcome] = []
+    false_merges: list[Outcome] = []
+    for canonical, synonyms in rows:
+        expected = _freeform(canonical, kb) or canonical
+        for synonym in synonyms:
+            got = _freeform(synonym, kb)
+            if got is not None and got == expected:
+                mapped += 1
+            elif got is not None and got in canonicals and got != expected:
+                false_merges.append(Outcome(canonical, synonym, got))
+            else:
+                misses.append(Outcome(canonical, synonym, got))
+    return SynonymReport(
+        path=str(path),
+        fandom=None,
+        kind="freeforms",
+        canonicals=len(rows),
+        canonicals_known=known_rows,
+        synonyms=sum(len(s) for _, s in rows),
+        mapped=mapped,
+        misses=tuple(misses),
+        false_merges=tuple(false_merges),
+    )
+
+
+def _freeform(written: str, kb: KnowledgeBase) -> str | None:
+    found = known_freeform(written, kb)
+    return None if found is None else found[0]
+
+
+def evaluate_relationship_list(
+    path: Path, kb: KnowledgeBase | None = None, fandom: str | None = None
+) -> SynonymReport:
+    """Read every relationship tag of a "hasParticipant" list; the participant (the file's
+    first name) must be among the characters read from each."""
+    kb = kb if kb is not None else KnowledgeBase.default()
+    resolver = resolver_for(kb)
+    rows = [row[0].strip() for row in _read_rows(Path(path))[1:] if row and row[0].strip()]
+    if not rows:
+        raise UnreadableFile(str(path), "no participant in relationship list")
+    participant, tags = rows[0], rows[1:]
+    who = resolver.resolve(participant).character
+    fandom = fandom or (who.fandom if who else None)
+    context = frozenset({fandom}) if fandom else frozenset()
+    expected = who.name if who else participant
+    mapped = 0
+    misses: list[Outcome] = []
+    false_merges: list[Outcome] = []
+    for tag in tags:
+        names = _relationship_members(tag, kb, context)
+        got = "/".join(n or "?" for n in names) if names else None
+        if expected in names:
+            mapped += 1
+        elif names and all(names):
+            false_merges.append(Outcome(expected, tag, got))
+        else:
+            misses.append(Outcome(expected, tag, got))
+    return SynonymReport(
+        path=str(path),
+        fandom=fandom,
+        kind="relationships",
+        canonicals=1,
+        canonicals_known=int(who is not None),
+        synonyms=len(tags),
+        mapped=mapped,
+        misses=tuple(misses),
+        false_merges=tuple(false_merges),
+    )
+
+
+def _relationship_members(tag: str, kb: KnowledgeBase, context: frozenset[str]) -> list[str | None]:
+    """The canonical names read from one relationship tag (None for a name not read)."""
+    pairing = read_pairing(tag, kb, context)
+    if pairing is None:
+        return []
+    if pairing.members:
+        return list(pairing.members)
+    resolver = resolver_for(kb)
+    found = [resolver.resolve(person, context).character for person in pairing.people]
+    return [c.name if c else None for c in found]
+
+
+def evaluate_character_table(
     path: Path, kb: KnowledgeBase | None = None, fandom: str | None = None
 ) -> SynonymReport:
     """Resolve every synonym of a character table; ``fandom`` defaults to the table's own
@@ -117,6 +238,7 @@ def evaluate_synonym_table(
     return SynonymReport(
         path=str(path),
         fandom=fandom,
+        kind="characters",
         canonicals=len(rows),
         canonicals_known=sum(1 for name in expected.values() if name),
         synonyms=sum(len(s) for _, s in rows),

@@ -20,24 +20,34 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
+from ficshelf.wrangle.groups import GroupWords, by_anchor, by_keyword
 from ficshelf.wrangle.kb import Character, KnowledgeBase
+from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
 from ficshelf.wrangle.names import compact_key, name_key, sound_key, split_asides
+from ficshelf.wrangle.typos import respell
+from ficshelf.wrangle.written import (
+    clean_name,
+    generation_of,
+    identity_pieces,
+    name_words,
+    plain_name,
+    says_impostor,
+    several_people,
+    title_and_family,
+    words_of,
+)
 
-_BANG_PREFIX = re.compile(r"^.*!\s*(?=\w)")
-_CHARACTER_SUFFIX = re.compile(r"\s*-\s*(character|relationship)s?\s*$", re.IGNORECASE)
+__all__ = ["CharacterResolver", "NameMatch", "clean_name", "plain_name", "resolver_for"]
+
 _INITIAL_FORM = re.compile(r"^(\w{2,}) (\w)$")
-_SEVERAL_PEOPLE = re.compile(r"\s&\s|\sand\s|\s\+\s", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\w['’]s\b")
-_LABEL = re.compile(r"^[^:]{1,24}:\s*(?=\S)")
-_DIGITS = re.compile(r"^\d+$")
+_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
 _TYPO_CUTOFF = 88.0
 _SOUND_CUTOFF = 90.0
 _MIN_TYPO_LENGTH = 5
@@ -58,31 +68,6 @@ class NameMatch:
     candidates: tuple[Character, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _NameWords:
-    leading: tuple[tuple[str, ...], ...]
-    trailing: tuple[tuple[str, ...], ...]
-    honorifics: frozenset[str]
-    descriptions: tuple[str, ...]
-
-
-@functools.cache
-def _name_words() -> _NameWords:
-    text = resources.files("ficshelf.data").joinpath("kb", "names.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-
-    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
-        found = {tuple(name_key(p).split()) for p in data[key]}
-        return tuple(sorted(found, key=len, reverse=True))
-
-    return _NameWords(
-        leading=phrases("leading"),
-        trailing=phrases("trailing"),
-        honorifics=frozenset(name_key(h) for h in data["honorifics"]),
-        descriptions=tuple(data["descriptions"]),
-    )
-
-
 def resolver_for(kb: KnowledgeBase) -> CharacterResolver:
     """The (cached) resolver of a knowledge base."""
     resolver = _RESOLVERS.get(kb)
@@ -101,6 +86,7 @@ class CharacterResolver:
         self._cache: dict[tuple[str, frozenset[str]], NameMatch] = {}
         self._fuzzy_choices: dict[frozenset[str], tuple[list[str], list[str]]] = {}
         self._allowed_cache: dict[frozenset[str], frozenset[int]] = {}
+        self._vocabularies: dict[frozenset[str], tuple[list[str], frozenset[str]]] = {}
 
     def resolve(self, written: str, context: frozenset[str] = frozenset()) -> NameMatch:
         """The canonical character for ``written`` among the fandoms in ``context`` (if any)."""
@@ -120,26 +106,64 @@ class CharacterResolver:
 
     def _resolve(self, written: str, context: frozenset[str]) -> NameMatch:
         context = context | self._fandoms_in_asides(written)
-        if _SEVERAL_PEOPLE.search(split_asides(written)[0]):
-            return NameMatch(written, None, "several people")
+        if says_impostor(written):
+            return NameMatch(written, None, "someone else wearing the name")
         plain = plain_name(written)
         cleaned = clean_name(written)
+        allowed = self._allowed(context) if context else frozenset()
         readings: list[tuple[str, Callable[[], frozenset[int]]]] = [
             ("name as written", lambda: self._lookup("strong", name_key(written))),
             ("name without asides", lambda: self._lookup("strong", plain)),
+            ("group name", lambda: self._group_exactly(plain, context)),
             ("known name", lambda: self._lookup("strong", cleaned)),
+            ("other generation", lambda: self._other_generation(plain)),
             ("known name without middle names", lambda: self._lookup("derived", plain)),
             ("known name without middle names", lambda: self._lookup("derived", cleaned)),
+        ]
+        if several_people(written):
+            if context and not self._unread_person(written, allowed):
+                readings.append(("name mentioned", lambda: self._mentioned(written, allowed)))
+            return self._first_of(written, readings, context, "several people")
+        readings += [
+            ("name with its aside", lambda: self._with_aside(written)),
+            ("named in an aside or 'aka'", lambda: self._in_pieces(written, context)),
+            ("starts with a full name", lambda: self._runs(cleaned)),
             ("first and last name", lambda: self._first_and_last(cleaned)),
             ("group keyword", lambda: self._group(written, plain, context)),
-            ("contains full name", lambda: self._runs(cleaned)),
             ("name after 'as'", lambda: self._played_by(written)),
-            ("given or family name", lambda: self._lookup("weak", cleaned)),
+        ]
+        if title_and_family(plain) is not None:
+            readings.append(("title and family name", lambda: self._titled(plain, context)))
+        else:
+            readings.append(("given or family name", lambda: self._weak(cleaned, context)))
+        readings += [
             ("name without spaces", lambda: self._lookup("compact", compact_key(cleaned))),
             ("initial of family name", lambda: self._initials(cleaned)),
-            ("transliterated", lambda: self._transliterated(written, cleaned)),
-            ("given name, other family name", lambda: self._given_name(cleaned, context)),
         ]
+        if context:
+            readings.append(("name mentioned", lambda: self._mentioned(written, allowed)))
+        readings.append(("transliterated", lambda: self._transliterated(written, cleaned)))
+        if context:
+            readings += [
+                ("close spelling of a known name", lambda: self._respelled(cleaned, context)),
+                ("given name, other family name", lambda: self._given_name(cleaned, context)),
+            ]
+        match = self._first_of(written, readings, context, "unknown")
+        several_words = len(cleaned.split()) > 1
+        if match.character is None and not match.how.startswith("ambiguous") and several_words:
+            typo = self._typo(cleaned, context) if context else None
+            if typo is not None and not self._contains_other_name(cleaned, self._ids_of(typo[0])):
+                return NameMatch(written, typo[0], typo[1])
+        return match
+
+    def _first_of(
+        self,
+        written: str,
+        readings: list[tuple[str, Callable[[], frozenset[int]]]],
+        context: frozenset[str],
+        failure: str,
+    ) -> NameMatch:
+        """The first reading naming exactly one character; stops if one names several."""
         seen: tuple[Character, ...] = ()
         for how, reading in readings:
             ids = reading()
@@ -150,11 +174,152 @@ class CharacterResolver:
                 return NameMatch(written, chosen, how)
             if seen and self._in_context(seen, context):
                 return NameMatch(written, None, f"ambiguous ({how})", seen)
-        if context:
-            typo = self._typo(cleaned, context)
-            if typo is not None:
-                return NameMatch(written, typo[0], typo[1])
-        return NameMatch(written, None, "unknown", seen)
+        return NameMatch(written, None, failure, seen)
+
+    # -- what the words around a name say --------------------------------------------------
+
+    def _strict(self, text: str, context: frozenset[str], given: bool) -> frozenset[int]:
+        """Exact readings of one piece of a tag (and a unique given name if ``given``)."""
+        plain, cleaned = plain_name(text), clean_name(text)
+        for table, key in (("strong", plain), ("strong", cleaned), ("derived", cleaned)):
+            found = self._lookup(table, key)
+            if found:
+                return found
+        found = self._group(text, plain, context) or self._runs(cleaned)
+        if found or not given or not context:
+            return found
+        unique = self._index.given.get(cleaned, frozenset()) & self._allowed(context)
+        return unique if len(unique) == 1 else frozenset()
+
+    def _with_aside(self, written: str) -> frozenset[int]:
+        """ "Tom Riddle (diary)" -> "Diary Tom Riddle": an aside that completes the name."""
+        base, asides = split_asides(written)
+        for aside in asides:
+            for key in (f"{aside} {base}", f"{base} {aside}"):
+                found = self._lookup("strong", name_key(key))
+                if found:
+                    return found
+        return frozenset()
+
+    def _in_pieces(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Harold Lestrange (aka Harry Potter)", "Rose the House Elf", "Mentioned - Ron":
+        the one character the pieces of the tag name exactly. The head of the tag counts only
+        by a full name ("Rose" alone does not outweigh "the House Elf")."""
+        pieces = identity_pieces(written)
+        if len(pieces) < 2:
+            return frozenset()
+        fandoms = self._kb.fandom_keys
+        head = clean_name(pieces[0].text)
+        if context and self._index.family.get(head, frozenset()) & self._allowed(context):
+            return frozenset()  # "Nott (Death Eater)": which Nott, not which group
+        found: set[int] = set()
+        for piece in pieces:
+            if name_key(piece.text) in fandoms:
+                continue
+            ids = self._strict(piece.text, context, given=not piece.head)
+            if context:
+                ids = ids & self._allowed(context)
+            found |= ids
+        return frozenset(found) if len(found) == 1 else frozenset()
+
+    def _ids_of(self, character: Character) -> frozenset[int]:
+        position = self._index.by_name.get(character.name)
+        return frozenset() if position is None else frozenset({position})
+
+    def _contains_other_name(self, cleaned: str, found: frozenset[int]) -> bool:
+        tokens = cleaned.split()
+        for size in range(2, len(tokens) + 1):
+            for start in range(len(tokens) - size + 1):
+                key = " ".join(tokens[start : start + size])
+                other = self._index.strong.get(key) or self._index.derived.get(key)
+                if other and other - found:
+                    return True
+        return False
+
+    def _weak(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """A lone given or family name; not a group's anchor word ("Slytherin": the founder
+        or the house?)."""
+        if context and cleaned in self._anchors(context):
+            return frozenset()
+        return self._lookup("weak", cleaned)
+
+    def _anchors(self, context: frozenset[str]) -> frozenset[str]:
+        return frozenset(a for f in context for g in self._group_words(f) for a in g.anchors)
+
+    def _titled(self, plain: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Mrs. Lupin": in context, the one Lupin who is a woman; never without a fandom."""
+        if not context:
+            return frozenset()
+        return self._guard(titled(plain, self._index, self._allowed(context)), plain, context)
+
+    def _unread_person(self, written: str, allowed: frozenset[int]) -> bool:
+        """ "Petunia i Vernon Dursleyowie": one of the people joined in the tag is written in a
+        way we cannot read, so naming only the other would drop them."""
+        parts = name_words().several_people.split(split_asides(written)[0])
+        return any(
+            not mentioned(part, self._index, allowed)
+            and any(w.capitalised and w.key not in name_words().fillers for w in words_of(part))
+            for part in parts
+        )
+
+    def _mentioned(self, written: str, allowed: frozenset[int]) -> frozenset[int]:
+        base, asides = split_asides(written)
+        fandoms = self._kb.fandom_keys
+        kept = [a for a in asides if name_key(a) not in fandoms]
+        found = mentioned(" ".join([base, *kept]), self._index, allowed)
+        return found if len(found) == 1 else frozenset()
+
+    def _respelled(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """Names with misspelt words ("Professir Sprout", "Seamas Finnegan")."""
+        vocabulary, known = self._vocabulary(context)
+        respelled = respell(cleaned.split(), vocabulary, known)
+        if respelled is None:
+            return frozenset()
+        again = clean_name(respelled)
+        allowed = self._allowed(context)
+        for found in (
+            self._lookup("strong", again),
+            self._lookup("derived", again),
+            self._first_and_last(again),
+            titled(respelled, self._index, allowed),
+        ):
+            if found & allowed:
+                return self._guard(found & allowed, respelled, context)
+        unique = self._lookup("weak", again) & allowed
+        return unique if len(unique) == 1 and again not in self._anchors(context) else frozenset()
+
+    def _vocabulary(self, context: frozenset[str]) -> tuple[list[str], frozenset[str]]:
+        cached = self._vocabularies.get(context)
+        if cached is None:
+            keys, _sounds = self._choices(context)
+            allowed = self._allowed(context)
+            words = {w for k in keys for w in k.split()}
+            words |= {
+                w for k, ids in self._index.derived.items() if ids & allowed for w in k.split()
+            }
+            words |= {w for k, ids in self._index.weak.items() if ids & allowed for w in k.split()}
+            words |= {p[0] for p in name_words().leading if len(p) == 1}
+            words |= set(name_words().titles)
+            common = name_words().fillers | name_words().people_words | name_words().relations
+            for fandom in context:
+                for i in self._groups_of(fandom):
+                    words |= {w for kw in self._keywords(i) for w in kw.split()}
+            cached = (sorted(words), frozenset(words | common))
+            self._vocabularies[context] = cached
+        return cached
+
+    def _guard(self, ids: frozenset[int], text: str, context: frozenset[str]) -> frozenset[int]:
+        """Refuses a loose reading when the text is one typo away from someone else's name:
+        "Madam Prince" is more likely Madam Pince than the one female Prince."""
+        if len(ids) != 1:
+            return ids
+        key = name_key(text)
+        if len(key) < _MIN_TYPO_LENGTH:
+            return ids
+        keys, _sounds = self._choices(context)
+        close = process.extract(key, keys, scorer=OSA.distance, score_cutoff=1, limit=8)
+        others = {i for hit, _score, _ in close for i in self._index.strong[hit]} - ids
+        return frozenset() if others & self._allowed(context) else ids
 
     def _fandoms_in_asides(self, written: str) -> frozenset[str]:
         _base, asides = split_asides(written)
@@ -180,14 +345,19 @@ class CharacterResolver:
         return self._lookup("sound", sound_key(cleaned))
 
     def _runs(self, cleaned: str) -> frozenset[int]:
+        """ "Harry James Potter Evans-Verres": a full name leading the tag. A full name later
+        in it is someone else's middle and family name ("Henry James Potter")."""
         tokens = cleaned.split()
-        found: set[int] = set()
         for size in range(len(tokens) - 1, 1, -1):
-            for start in range(len(tokens) - size + 1):
-                key = " ".join(tokens[start : start + size])
-                found |= self._index.strong.get(key, set()) or self._index.derived.get(key, set())
-            if found:
-                return frozenset(found)
+            key = " ".join(tokens[:size])
+            found = self._index.strong.get(key) or self._index.derived.get(key)
+            if not found:
+                continue
+            if tokens[size] in name_words().relations or self._contains_other_name(
+                " ".join(tokens[size:]), found
+            ):
+                return frozenset()  # "Remus Lupin mother", "Ron Weasley Harry Potter"
+            return found
         return frozenset()
 
     def _initials(self, cleaned: str) -> frozenset[int]:
@@ -251,20 +421,51 @@ class CharacterResolver:
         return self._index.characters[in_context[0]]
 
     def _group(self, written: str, plain: str, context: frozenset[str]) -> frozenset[int]:
-        """The group whose longest keyword found in the name is longer than any other's."""
+        """A group named by keyword, else by anchor word; a misspelt group name counts
+        ("Gryffindoor students"). Not when the tag also names one person ("Death Eater
+        Snape" is Snape) or is about someone's things ("Harry's friends")."""
         if not context or _POSSESSIVE.search(written):
             return frozenset()
-        padded = f" {plain} "
-        best: dict[int, int] = {}
-        for fandom in context:
-            for i in self._groups_of(fandom):
-                lengths = [len(kw) for kw in self._keywords(i) if f" {kw} " in padded]
-                if lengths:
-                    best[i] = max(lengths)
-        if not best:
+        groups = [g for fandom in context for g in self._group_words(fandom)]
+        texts = [plain]
+        vocabulary, known = self._vocabulary(context)
+        respelled = respell(plain.split(), vocabulary, known)
+        if respelled is not None:
+            texts.append(respelled)
+        people = name_words().people_words
+        found = by_keyword(texts, groups) or by_anchor(texts, groups, people)
+        if not found or self._names_one_person(written, found, context):
             return frozenset()
-        top = max(best.values())
-        return frozenset(i for i, length in best.items() if length == top)
+        return found
+
+    def _names_one_person(
+        self, written: str, groups: frozenset[int], context: frozenset[str]
+    ) -> bool:
+        people = mentioned(written, self._index, self._allowed(context)) - self._grouped(context)
+        return len(people) == 1
+
+    def _group_exactly(self, plain: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Slytherin OCs": the whole tag is a group keyword (before "OCs" alone is read)."""
+        if not context:
+            return frozenset()
+        groups = [g for fandom in context for g in self._group_words(fandom)]
+        return frozenset(g.position for g in groups if plain in g.keywords)
+
+    def _other_generation(self, plain: str) -> frozenset[int]:
+        """ "Lily Potter Jr." -> Lily Luna Potter ("Lily Potter II"), "Theodore Nott Sr." ->
+        Nott Sr.: the name with its generation written the ways canonical names write it."""
+        found = generation_of(plain)
+        if found is None:
+            return frozenset()
+        base, label = found
+        words = [" ".join(w) for w, lab in name_words().generations.items() if lab == label]
+        family = base.split()[-1] if base else ""
+        for stem in (base, family):
+            for word in words:
+                ids = self._lookup("strong", f"{stem} {word}")
+                if ids:
+                    return ids
+        return frozenset()
 
     def _played_by(self, written: str) -> frozenset[int]:
         """ "Alan Rickman as Severus Snape": the character is named after "as"."""
@@ -282,16 +483,14 @@ class CharacterResolver:
         return self._index.strong.get(key, frozenset()) or self._index.derived.get(key, frozenset())
 
     def _given_name(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
-        """ "Alice Prewett" -> Alice Longbottom: a given name only one character in the fandom
-        has, with a family name nobody there has (a maiden name, an AU surname); asked last."""
-        tokens = cleaned.split()
-        if len(tokens) != 2 or not context:
-            return frozenset()
+        """ "Alice Prewett" -> Alice Longbottom; asked last (see ``loose``)."""
         allowed = self._allowed(context)
-        if self._lookup("weak", tokens[1]) & allowed:
+        found = given_with_other_family(cleaned, self._index, allowed)
+        if not found or self._index.characters[next(iter(found))].gender is None:
             return frozenset()
-        found = self._index.given.get(tokens[0], frozenset()) & allowed
-        return found if len(found) == 1 else frozenset()
+        if self._contains_other_name(cleaned, found):
+            return frozenset()  # "Henry James Potter": someone else's full name inside
+        return self._guard(found, cleaned, context)
 
     def _allowed(self, context: frozenset[str]) -> frozenset[int]:
         allowed = self._allowed_cache.get(context)
@@ -310,58 +509,21 @@ class CharacterResolver:
             i for i in self._index.by_fandom.get(fandom, ()) if self._index.characters[i].keywords
         )
 
+    @functools.cache  # noqa: B019 - resolvers live as long as their knowledge base
+    def _group_words(self, fandom: str) -> tuple[GroupWords, ...]:
+        return tuple(
+            GroupWords(
+                i,
+                self._keywords(i),
+                tuple(name_key(a) for a in self._index.characters[i].anchors),
+            )
+            for i in self._groups_of(fandom)
+        )
+
+    def _grouped(self, context: frozenset[str]) -> frozenset[int]:
+        return frozenset(i for fandom in context for i in self._groups_of(fandom))
+
 
 _RESOLVERS: weakref.WeakKeyDictionary[KnowledgeBase, CharacterResolver] = (
     weakref.WeakKeyDictionary()
 )
-
-
-@functools.lru_cache(maxsize=65536)
-def plain_name(written: str) -> str:
-    """The name key of ``written`` without asides, "X!" prefixes and trailing descriptions."""
-    base, _asides = split_asides(written)
-    base = _LABEL.sub("", base)
-    base = next((part for part in re.split(r"[|/]", base) if part.strip()), base)
-    base = _CHARACTER_SUFFIX.sub("", base).strip().rstrip("!?.").strip()
-    base = _BANG_PREFIX.sub("", base)
-    for marker in _name_words().descriptions:
-        head = base.split(marker, 1)[0]
-        if head.strip() and head != base:
-            base = head
-            break
-    return name_key(base)
-
-
-@functools.lru_cache(maxsize=65536)
-def clean_name(written: str) -> str:
-    """``plain_name`` with honorifics, titles and qualifiers removed from the edges."""
-    words = _name_words()
-    tokens = [t for t in plain_name(written).split() if not _DIGITS.match(t)]
-    tokens = _strip_honorifics(tokens, words.honorifics)
-    tokens = _strip_edges(tokens, words.leading, words.trailing)
-    return " ".join(tokens)
-
-
-def _strip_honorifics(tokens: list[str], honorifics: frozenset[str]) -> list[str]:
-    while len(tokens) > 1 and tokens[-1] in honorifics:
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _strip_edges(
-    tokens: list[str],
-    leading: tuple[tuple[str, ...], ...],
-    trailing: tuple[tuple[str, ...], ...],
-) -> list[str]:
-    changed = True
-    while changed and len(tokens) > 1:
-        changed = False
-        for phrase in leading:
-            if len(tokens) > len(phrase) and tuple(tokens[: len(phrase)]) == phrase:
-                tokens, changed = tokens[len(phrase) :], True
-                break
-        for phrase in trailing:
-            if len(tokens) > len(phrase) and tuple(tokens[-len(phrase) :]) == phrase:
-                tokens, changed = tokens[: -len(phrase)], True
-                break
-    return tokens

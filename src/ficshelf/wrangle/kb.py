@@ -20,6 +20,7 @@ from typing import Any
 from ficshelf.errors import FicshelfError
 from ficshelf.vocab import fold
 from ficshelf.wrangle.names import NameKeys, compact_key, keys_for, name_key, sound_key
+from ficshelf.wrangle.written import name_words
 
 _GENDERS = {"male": "m", "female": "f", "other": None}
 
@@ -46,6 +47,7 @@ class Character:
     gender: str | None = None
     aliases: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ class CharacterIndex:
     weak: Mapping[str, frozenset[int]]
     given: Mapping[str, frozenset[int]]
     initials: Mapping[str, frozenset[int]]
+    family: Mapping[str, frozenset[int]]
+    unnamed: frozenset[int]
     compact: Mapping[str, frozenset[int]]
     sound: Mapping[str, frozenset[int]]
     prefixes: Mapping[str, frozenset[int]]
@@ -203,6 +207,7 @@ def _unique_characters(characters: Iterable[Character]) -> tuple[Character, ...]
             gender=first.gender or character.gender,
             aliases=tuple(dict.fromkeys(first.aliases + character.aliases)),
             keywords=tuple(dict.fromkeys(first.keywords + character.keywords)),
+            anchors=tuple(dict.fromkeys(first.anchors + character.anchors)),
         )
     return tuple(seen.values())
 
@@ -235,6 +240,7 @@ def _build_index(kb: KnowledgeBase) -> CharacterIndex:
             "weak",
             "given",
             "initials",
+            "family",
             "compact",
             "sound",
             "prefixes",
@@ -244,17 +250,28 @@ def _build_index(kb: KnowledgeBase) -> CharacterIndex:
     by_name: dict[str, int] = {}
     fandom_keys = kb.fandom_keys
     family_first = {f.name for f in kb.fandoms if f.family_name_first}
+    titles = frozenset(name_words().titles)
+    unnamed: set[int] = set()
     for position, character in enumerate(kb.characters):
         by_fandom[character.fandom].append(position)
         by_name.setdefault(character.name, position)
         keys = keys_for(
-            character.name, character.aliases, character.fandom in family_first, fandom_keys
+            character.name,
+            character.aliases,
+            character.fandom in family_first,
+            fandom_keys,
+            titles,
         )
+        if character.keywords:
+            keys = NameKeys(keys.strong, frozenset(), frozenset(), frozenset(), frozenset())
         _index_keys(tables, position, keys)
+        if keys.unnamed:
+            unnamed.add(position)
     return CharacterIndex(
         characters=kb.characters,
         by_fandom={k: tuple(v) for k, v in by_fandom.items()},
         by_name=by_name,
+        unnamed=frozenset(unnamed),
         **{name: _freeze(table) for name, table in tables.items()},
     )
 
@@ -275,6 +292,8 @@ def _index_keys(
         tables["given"][key].add(position)
     for key in keys.initials:
         tables["initials"][key].add(position)
+    for key in keys.family:
+        tables["family"][key].add(position)
     for token in {t for key in keys.strong | keys.derived | keys.weak for t in key.split()}:
         for end in range(3, len(token) + 1):
             tables["prefixes"][token[:end]].add(position)
@@ -320,7 +339,8 @@ def _read_toml(entry: Traversable) -> dict[str, Any]:
 
 
 def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, list[Character]]:
-    """One fandom file: name, aliases, family_name_first, numbers, characters by gender, groups."""
+    """One fandom file: name, aliases, family_name_first, numbers, characters by gender, groups
+    (keywords) and group anchors (a word that names the group beside a word for people)."""
     if "name" not in data:
         raise KnowledgeBaseError(f"{source}: no fandom name")
     name = str(data["name"])
@@ -336,8 +356,11 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
             raise KnowledgeBaseError(f"{source}: unknown character section {gender_label!r}")
         for character, aliases in table.items():
             cast.append(Character(character, name, _GENDERS[gender_label], tuple(aliases)))
+    anchors = data.get("group_anchors", {})
     for group, keywords in data.get("groups", {}).items():
-        cast.append(Character(group, name, None, (), tuple(keywords)))
+        cast.append(
+            Character(group, name, None, (), tuple(keywords), tuple(anchors.get(group, ())))
+        )
     return fandom, cast
 
 

@@ -74,6 +74,8 @@ class NameKeys:
     weak: frozenset[str]
     given: frozenset[str]
     initials: frozenset[str]
+    family: frozenset[str] = frozenset()
+    unnamed: bool = False
 
 
 def keys_for(
@@ -81,26 +83,39 @@ def keys_for(
     aliases: tuple[str, ...],
     family_name_first: bool,
     fandom_names: frozenset[str],
+    titles: frozenset[str] = frozenset(),
 ) -> NameKeys:
     """The lookup keys of a canonical character name and its aliases.
 
     ``fandom_names`` are folded fandom names, so a disambiguating aside such as
-    "Basilisk (Harry Potter)" also yields the bare "basilisk".
+    "Basilisk (Harry Potter)" also yields the bare "basilisk". ``family`` holds the family
+    names of the canonical name; a character known only by title or generation and family
+    name ("Mrs Zabini", "Avery Sr.") is ``unnamed``.
     """
     strong: set[str] = set()
     derived: set[str] = set()
     weak: set[str] = set()
     given: set[str] = set()
     initials: set[str] = set()
+    family: set[str] = set()
+    unnamed = False
     base, asides = split_asides(canonical)
     strong.add(name_key(canonical))
     if all(name_key(aside) in fandom_names for aside in asides):
         strong.add(name_key(base))
     for part in base.split("|"):
         _add_person_keys(part, family_name_first, strong, derived, weak, initials)
-        tokens = [t for t in name_key(_QUOTED.sub(" ", part)).split() if t not in _GENERATION]
+        all_tokens = name_key(_QUOTED.sub(" ", part)).split()
+        tokens = [t for t in all_tokens if t not in _GENERATION]
+        if tokens and tokens[0] in titles:
+            unnamed, tokens = len(tokens) == 2, tokens[1:]
+        elif len(tokens) == 1 and len(all_tokens) > 1:
+            unnamed = True
         if len(tokens) >= 2:
             given.add(tokens[-1] if family_name_first else tokens[0])
+            family.add(tokens[0] if family_name_first else tokens[-1])
+        elif unnamed:
+            family.update(tokens)
     for alias in aliases:
         strong.add(name_key(alias))
     strong.discard("")
@@ -110,6 +125,8 @@ def keys_for(
         weak=frozenset(weak - strong - derived),
         given=frozenset(given),
         initials=frozenset(initials),
+        family=frozenset(family),
+        unnamed=unnamed,
     )
 
 

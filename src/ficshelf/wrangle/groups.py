@@ -1,0 +1,51 @@
+"""Groups of characters ("Slytherin Students", "Malfoy Family", "Hogwarts Staff") named by the
+many ways taggers write them: a keyword of the group anywhere in the tag ("All the
+Slytherins", "mentions of the Malfoy family"), else an anchor word of the group beside a
+word for a bunch of people ("Gryffindor Folks", "the usual Hogwarts crowd").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class GroupWords:
+    """One group's folded keywords and anchor words, by character id."""
+
+    position: int
+    keywords: tuple[str, ...]
+    anchors: tuple[str, ...]
+
+
+def by_keyword(texts: Iterable[str], groups: Iterable[GroupWords]) -> frozenset[int]:
+    """The group(s) whose longest keyword found in any of ``texts`` is the longest."""
+    padded = [f" {text} " for text in texts]
+    best: dict[int, int] = {}
+    for group in groups:
+        lengths = [len(kw) for kw in group.keywords for p in padded if f" {kw} " in p]
+        if lengths:
+            best[group.position] = max(lengths)
+    if not best:
+        return frozenset()
+    top = max(best.values())
+    return frozenset(i for i, length in best.items() if length == top)
+
+
+def by_anchor(
+    texts: Iterable[str], groups: Iterable[GroupWords], people_words: frozenset[str]
+) -> frozenset[int]:
+    """Groups whose anchor word ("gryffindor") stands beside a word for people ("folks")
+    or in the plural ("gryffindors")."""
+    found: set[int] = set()
+    for text in texts:
+        words = text.split()
+        for group in groups:
+            for anchor in group.anchors:
+                plural = f"{anchor}s" not in group.anchors and f"{anchor}s" in words
+                if plural or (
+                    anchor in words and any(w in people_words for w in words if w != anchor)
+                ):
+                    found.add(group.position)
+    return frozenset(found)

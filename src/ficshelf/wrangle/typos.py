@@ -1,0 +1,50 @@
+"""Misspelt words of a name, corrected against the words a fandom's names are made of.
+
+"Professir Sprout", "Gellet Grindlewand", "Seamas Finnegan": each word that is not a known
+word is replaced by the one known word within a small edit distance (a swap of two letters
+counts as one edit). A word with two equally close corrections is left alone, so a typo
+never picks between two characters; the first letter must agree, and two edits must keep
+the length (two letters wrong, not a longer word: "Severitus" is a genre, not Severus).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_MIN_LENGTH = 5
+_LONG_WORD = 8
+
+
+def allowed_edits(word: str) -> int:
+    """One edit for short words, two for long ones; none below five letters."""
+    if len(word) < _MIN_LENGTH:
+        return 0
+    return 2 if len(word) >= _LONG_WORD else 1
+
+
+def respell(words: Sequence[str], vocabulary: Sequence[str], known: Collection[str]) -> str | None:
+    """``words`` with each unknown word corrected; None when nothing was corrected.
+
+    ``vocabulary`` is searched for corrections; ``known`` (usually the same words as a set)
+    says which words need none.
+    """
+    corrected = [_correct(word, vocabulary, known) for word in words]
+    if corrected == list(words):
+        return None
+    return " ".join(corrected)
+
+
+def _correct(word: str, vocabulary: Sequence[str], known: Collection[str]) -> str:
+    edits = allowed_edits(word)
+    if not edits or word in known or not word.isalpha():
+        return word
+    hits = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=2)
+    if not hits or (len(hits) == 2 and hits[1][1] == hits[0][1]):
+        return word
+    best, distance = str(hits[0][0]), hits[0][1]
+    if best[0] != word[0] or (distance > 1 and len(best) != len(word)):
+        return word  # "Hadrian" is not "Adrian", "Severitus" is not "Severus"
+    return best

@@ -1,0 +1,240 @@
+"""What surrounds a character's name in a tag as written, and how to read past it.
+
+Taggers wrap names in asides, labels, titles, qualifiers and chatter: "Sirius Black
+(mentioned)", "Mentioned - Ron Weasley", "Rye Prince (aka Harry Potter)", "Mrs. Lupin",
+"oh and Regulus". These pure functions take the wrapping apart; the resolver decides what the
+parts name. The word lists live in ``data/kb/names.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from ficshelf.wrangle.names import name_key, split_asides
+
+_BANG_PREFIX = re.compile(r"^.*!\s*(?=\w)")
+_CHARACTER_SUFFIX = re.compile(r"\s*-\s*(character|relationship)s?\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"^[^:]{1,24}:\s*(?=\S)")
+_DIGITS = re.compile(r"^\d+$")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*['’]?")
+_CONTRACTIONS = frozenset({"s", "ll", "d", "re", "ve", "m", "t"})
+_PIECE_SEPARATORS = r"\s*[|/]\s*|\s+[-–—]\s+|\s*:\s+|\s+the\s+"
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """The vocabularies of ``names.toml``, folded to name keys."""
+
+    leading: tuple[tuple[str, ...], ...]
+    trailing: tuple[tuple[str, ...], ...]
+    honorifics: frozenset[str]
+    descriptions: tuple[str, ...]
+    identity_markers: tuple[str, ...]
+    relations: frozenset[str]
+    fillers: frozenset[str]
+    impostors: tuple[str, ...]
+    negations: frozenset[str]
+    single_markers: frozenset[str]
+    people_words: frozenset[str]
+    generations: dict[tuple[str, ...], str]
+    several_people: re.Pattern[str]
+    titles: dict[str, str | None]
+    identity_split: re.Pattern[str]
+
+
+def _between_words(conjunctions: list[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(c) for c in conjunctions)
+    return re.compile(rf"\s(?:{words})\s", re.IGNORECASE)
+
+
+def several_people(written: str) -> bool:
+    """ "Fred and George", "Petunia i Vernon": two people joined in one tag (asides aside)."""
+    base, _asides = split_asides(written)
+    return bool(name_words().several_people.search(base))
+
+
+def _identity_split(markers: list[str]) -> re.Pattern[str]:
+    """Splits a tag at "aka", "is", "|", " - ", ": " and the like."""
+    words = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s+)(?:{words})\s+|{_PIECE_SEPARATORS}", re.IGNORECASE)
+
+
+@functools.cache
+def name_words() -> NameWords:
+    text = resources.files("ficshelf.data").joinpath("kb", "names.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        found = {tuple(name_key(p).split()) for p in data[key]}
+        return tuple(sorted(found, key=len, reverse=True))
+
+    titles: dict[str, str | None] = {}
+    for label, gender in (("neutral", None), ("male", "m"), ("female", "f")):
+        titles.update({name_key(t): gender for t in data["titles"][label]})
+    return NameWords(
+        leading=phrases("leading"),
+        trailing=phrases("trailing"),
+        honorifics=frozenset(name_key(h) for h in data["honorifics"]),
+        descriptions=tuple(data["descriptions"]),
+        identity_markers=tuple(data["identity_markers"]),
+        relations=frozenset(name_key(r) for r in data["relations"]),
+        fillers=frozenset(name_key(f) for f in data["fillers"]),
+        impostors=tuple(name_key(i) for i in data["impostors"]),
+        negations=frozenset(name_key(n) for n in data["negations"]),
+        single_markers=frozenset(
+            name_key(m) for m in data["identity_markers"] if " " not in name_key(m)
+        ),
+        people_words=frozenset(name_key(w) for w in data["people_words"]),
+        generations={
+            tuple(name_key(word).split()): label
+            for label, words in data["generations"].items()
+            for word in words
+        },
+        several_people=_between_words(data["conjunctions"]),
+        titles=titles,
+        identity_split=_identity_split(data["identity_markers"]),
+    )
+
+
+# -- a name without its wrapping ---------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=65536)
+def plain_name(written: str) -> str:
+    """The name key of ``written`` without asides, "X!" prefixes and trailing descriptions."""
+    base, _asides = split_asides(written)
+    base = _LABEL.sub("", base)
+    base = next((part for part in re.split(r"[|/]", base) if part.strip()), base)
+    base = _CHARACTER_SUFFIX.sub("", base).strip().rstrip("!?.").strip()
+    base = _BANG_PREFIX.sub("", base)
+    for marker in name_words().descriptions:
+        head = base.split(marker, 1)[0]
+        if head.strip() and head != base:
+            base = head
+            break
+    return name_key(base)
+
+
+@functools.lru_cache(maxsize=65536)
+def clean_name(written: str) -> str:
+    """``plain_name`` with honorifics, titles and qualifiers removed from the edges."""
+    words = name_words()
+    tokens = [t for t in plain_name(written).split() if not _DIGITS.match(t)]
+    tokens = _strip_honorifics(tokens, words.honorifics)
+    tokens = _strip_edges(tokens, words.leading, words.trailing)
+    return " ".join(tokens)
+
+
+def _strip_honorifics(tokens: list[str], honorifics: frozenset[str]) -> list[str]:
+    while len(tokens) > 1 and tokens[-1] in honorifics:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _strip_edges(
+    tokens: list[str],
+    leading: tuple[tuple[str, ...], ...],
+    trailing: tuple[tuple[str, ...], ...],
+) -> list[str]:
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for phrase in leading:
+            if len(tokens) > len(phrase) and tuple(tokens[: len(phrase)]) == phrase:
+                tokens, changed = tokens[len(phrase) :], True
+                break
+        for phrase in trailing:
+            if len(tokens) > len(phrase) and tuple(tokens[-len(phrase) :]) == phrase:
+                tokens, changed = tokens[: -len(phrase)], True
+                break
+    return tokens
+
+
+# -- the pieces of a tag that may each name the character -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One part of a written tag. ``head`` is the part a description hangs on ("Rose" in
+    "Rose the House Elf"); an aside or "aka" part says who the head *is*."""
+
+    text: str
+    head: bool
+
+
+@functools.lru_cache(maxsize=65536)
+def identity_pieces(written: str) -> tuple[Piece, ...]:
+    """ "Harold Lestrange (aka Harry Potter)" -> "Harold Lestrange" (head), "Harry Potter"."""
+    text = _CHARACTER_SUFFIX.sub("", unicodedata.normalize("NFKC", written)).strip(" !?.")
+    base, asides = split_asides(text)
+    split = name_words().identity_split
+    pieces: list[Piece] = []
+    for number, part in enumerate(p for p in split.split(base) if p and p.strip()):
+        pieces.append(Piece(part.strip(), head=number == 0))
+    for aside in asides:
+        pieces.extend(Piece(p.strip(), head=False) for p in split.split(aside) if p and p.strip())
+    return tuple(pieces)
+
+
+# -- words of a free-form tag, for finding a name inside chatter ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a tag: its name key, whether it was written capitalised (a sign of a name
+    in mixed-case text) and whether a possessive or contraction followed it."""
+
+    key: str
+    capitalised: bool
+    possessive: bool
+
+
+@functools.lru_cache(maxsize=65536)
+def words_of(written: str) -> tuple[Word, ...]:
+    """ "pretty sure Draco'll be by" -> pretty, sure, Draco (contraction), be, by."""
+    text = unicodedata.normalize("NFKC", written)
+    cased = not (text.isupper() or text.islower())
+    found: list[Word] = []
+    for match in _WORD.finditer(text):
+        raw = match.group(0).replace("’", "'")
+        head, _sep, tail = raw.rpartition("'")
+        possessive = bool(head) and (not tail or tail.casefold() in _CONTRACTIONS)
+        word = head if possessive else raw
+        key = name_key(word)
+        if key:
+            found.append(Word(key, cased and word[:1].isupper(), possessive))
+    return tuple(found)
+
+
+def says_impostor(written: str) -> bool:
+    """ "Alastor Moody (Impersonator)": an aside saying someone else wears the name."""
+    _base, asides = split_asides(written)
+    impostors = name_words().impostors
+    return any(f" {i} " in f" {name_key(aside)} " for aside in asides for i in impostors)
+
+
+def generation_of(plain: str) -> tuple[str, str] | None:
+    """ "lily potter jr" -> ("lily potter", "junior"); None without a generation word."""
+    tokens = plain.split()
+    for words, label in sorted(name_words().generations.items(), key=lambda g: -len(g[0])):
+        if len(tokens) > len(words) and tuple(tokens[-len(words) :]) == words:
+            return " ".join(tokens[: -len(words)]), label
+    return None
+
+
+def title_and_family(written: str) -> tuple[str | None, str] | None:
+    """ "Mrs. Lupin" -> ("f", "lupin"); "Professor Potter" -> (None, "potter"); else None.
+
+    Only a title and one more word: "Mrs Lupin" names a family member, "Lady Jane Lupin"
+    names a person who is not in the knowledge base.
+    """
+    titles = name_words().titles
+    tokens = plain_name(written).split()
+    if len(tokens) != 2 or tokens[0] not in titles:
+        return None
+    return titles[tokens[0]], tokens[1]
