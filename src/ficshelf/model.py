@@ -51,7 +51,7 @@ _RATING_RANK = {
 }
 
 
-class Warning(StrEnum):  # noqa: A001 - AO3's own word; shadows nothing we use
+class Warning(StrEnum):  # AO3's own word; ficshelf never uses the builtin Warning
     VIOLENCE = "Graphic Depictions Of Violence"
     MCD = "Major Character Death"
     NONCON = "Rape/Non-Con"
@@ -118,7 +118,8 @@ class RawWork:
     Tag fields hold what was written: for AO3 files one element per tag; for free-form headers
     one element per header value (the wrangler splits lists and drops filler). ``origin``
     says whose vocabulary the tags use: "ao3" means AO3's wrangled names, trusted to teach the
-    knowledge base; "header" means a person's free text.
+    knowledge base; "ficshelf" means canonical names from ficshelf's own export (never taught:
+    they are our own guesses); "header" means a person's free text.
     """
 
     path: str

@@ -69,7 +69,8 @@ def test_ao3_layout_formats_keep_notes_dates_status_and_word_count(
 ) -> None:
     original = make_work()
     again = _reimport(original, fmt, tmp_path)
-    assert again.raw.format in {"ao3-epub", "ao3-html"}
+    assert again.raw.format in {"ficshelf-epub", "ficshelf-html"}
+    assert again.raw.origin == "ficshelf"
     assert again.notes == original.notes
     assert again.raw.end_notes == original.raw.end_notes
     assert (again.status, again.updated) == (original.status, original.updated)

@@ -3,7 +3,8 @@
 ``parse`` picks the format parser from the Document's kind and, for HTML, from the page's own
 signature: an AO3 download (preface tag list), a saved AO3 work page (AO3's page chrome), or
 any other HTML. ``RawWork.format`` names the parser's reading: "text", "markdown", "html",
-"ao3-html", "ao3-workpage", "epub", "ao3-epub", "fanficfare-epub" or "calibre-epub".
+"ao3-html", "ao3-workpage", "epub", "ao3-epub", "fanficfare-epub", "calibre-epub", or
+"ficshelf-html" / "ficshelf-epub" for ficshelf's own exports.
 
 Format parsers are imported when first needed, so reading one kind of file never pays for
 the others.
@@ -40,7 +41,12 @@ def _parser_for(doc: Document) -> Parser:
 
 
 def _html_parser_for(html: str) -> Parser:
-    """AO3's download, then AO3's web page, then generic HTML: most specific signature first."""
+    """ficshelf's export, AO3's download, AO3's web page, then generic HTML: most specific
+    signature first (an export of an AO3 work also looks like an AO3 download)."""
+    from ficshelf.parse.ficshelf_export import looks_like_ficshelf_html, parse_ficshelf_html
+
+    if looks_like_ficshelf_html(html):
+        return parse_ficshelf_html
     from ficshelf.parse.ao3_html import looks_like_ao3_download, parse_ao3_html
 
     if looks_like_ao3_download(html):

@@ -26,10 +26,8 @@ def is_ao3_epub(package: Package, metadata: OpfMetadata) -> bool:
     return any(looks_like_ao3_download(package.document_text(d.item)) for d in documents)
 
 
-def parse_ao3_epub(package: Package, encoding: str | None) -> RawWork:
-    return read_ao3_download(
-        _joined_spine(package), path=package.path, encoding=encoding, fmt="ao3-epub"
-    )
+def parse_ao3_epub(package: Package, encoding: str | None, fmt: str = "ao3-epub") -> RawWork:
+    return read_ao3_download(_joined_spine(package), path=package.path, encoding=encoding, fmt=fmt)
 
 
 def _joined_spine(package: Package) -> HtmlElement:

@@ -1,8 +1,9 @@
 """EPUB -> RawWork: open the package, recognise the flavour, hand it to that flavour's reader.
 
-Flavours, most specific first: AO3's EPUB (its preface, read like the HTML download),
-FanFicFare's (its title page), then any other EPUB from the OPF metadata and the spine
-("calibre-epub" when calibre made or last touched it, else "epub").
+Flavours, most specific first: ficshelf's own export (its generator mark), AO3's EPUB (its
+preface, read like the HTML download), FanFicFare's (its title page), then any other EPUB from
+the OPF metadata and the spine ("calibre-epub" when calibre made or last touched it, else
+"epub").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ficshelf.parse.ao3_epub import is_ao3_epub, parse_ao3_epub
 from ficshelf.parse.epub_chapters import spine_chapters
 from ficshelf.parse.epub_container import Package, open_package
 from ficshelf.parse.fanficfare_epub import is_fanficfare_epub, parse_fanficfare_epub
+from ficshelf.parse.ficshelf_export import GENERATOR, parse_ficshelf_epub
 from ficshelf.parse.html_text import html_to_text
 from ficshelf.parse.language import language_code
 from ficshelf.parse.opf_metadata import OpfMetadata, read_opf_metadata
@@ -24,6 +26,8 @@ def parse_epub(doc: Document) -> RawWork:
     metadata = read_opf_metadata(package.opf)
     if not package.documents():
         raise NotAStory(doc.path, "EPUB has no readable documents in its spine")
+    if metadata.generator == GENERATOR:
+        return parse_ficshelf_epub(package, doc.encoding)
     if is_ao3_epub(package, metadata):
         return parse_ao3_epub(package, doc.encoding)
     if is_fanficfare_epub(package, metadata):

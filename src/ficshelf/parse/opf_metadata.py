@@ -35,6 +35,7 @@ class OpfMetadata:
     contributors: tuple[str, ...] = ()
     series: tuple[SeriesRef, ...] = ()
     made_by_calibre: bool = False
+    generator: str | None = None
 
 
 def read_opf_metadata(opf: XmlElement) -> OpfMetadata:
@@ -57,6 +58,7 @@ def read_opf_metadata(opf: XmlElement) -> OpfMetadata:
         series=_calibre_series(metas) or _collections(opf, refinements),
         made_by_calibre=any(name.startswith("calibre:") for name in metas)
         or any("calibre" in who.lower() for who in contributors),
+        generator=metas.get("generator"),
     )
 
 

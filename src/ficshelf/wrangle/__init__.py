@@ -21,11 +21,14 @@ from ficshelf.wrangle.trusted import wrangle_ao3_tags
 
 __all__ = ["KnowledgeBase", "Rule", "wrangle"]
 
+# Sources whose tags are already canonical names: AO3's wrangling, and ficshelf's own exports.
+_CANONICAL_ORIGINS = frozenset({"ao3", "ficshelf"})
+
 
 def wrangle(raw: RawWork, kb: KnowledgeBase | None = None, rules: Sequence[Rule] = ()) -> Work:
     """The canonical ``Work`` for ``raw``; ``kb`` defaults to the shipped knowledge base."""
     kb = kb if kb is not None else KnowledgeBase.default()
-    if raw.origin == "ao3":
+    if raw.origin in _CANONICAL_ORIGINS:
         tags = wrangle_ao3_tags(raw, kb, rules)
     else:
         tags = wrangle_header_tags(raw, kb, rules, resolver_for(kb))
