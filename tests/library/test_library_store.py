@@ -1,19 +1,39 @@
-"""Storing and loading works in a real SQLite library file."""
+"""Storing and loading works in a real library: SQLite, and PostgreSQL through the same API.
+
+The tests that take ``library`` run on both backends; the ones about the SQLite file itself
+(opening, refusing, migrating it) take ``tmp_path``.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from library_helpers import make_work
 
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from backends import BACKENDS, library_location
 from ficshelf.errors import LibraryError
 from ficshelf.library import Library, SourceFile
 from ficshelf.library.migrations import migrations_for
 from ficshelf.model import RawChapter, TagType
 from ficshelf.record import work_record
+from ficshelf.search.ast import Word
+from ficshelf.search.fulltext import fulltext_for
 from ficshelf.wrangle.rules import Rule
+
+
+@pytest.fixture(params=BACKENDS)
+def library(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Library]:
+    with library_location(request.param, tmp_path / "library") as location, location.open() as lib:
+        yield lib
+
+
+def text_hits(library: Library, word: str) -> list[int]:
+    return list(fulltext_for(library.database.connection).matches(Word(word)))
 
 
 def source(path: str = "/stories/a.txt", content_hash: str = "h1") -> SourceFile:
@@ -55,18 +75,13 @@ def test_replacing_a_work_keeps_its_id_and_drops_the_old_content(library: Librar
     assert stored.work.title == "Lanterns, Revised"
     assert [chapter.text for chapter in stored.work.chapters] == ["New words."]
     assert library.count() == 1
-    hits = library.database.connection.execute(
-        "SELECT rowid FROM works_fts WHERE works_fts MATCH 'old'"
-    ).fetchall()
-    assert hits == []
+    assert text_hits(library, "old") == []
+    assert text_hits(library, "new") == [work_id]
 
 
 def test_full_text_finds_a_work_by_a_word_of_its_body(library: Library) -> None:
     work_id = library.add_work(make_work(text="A heron stood in the shallows."), source())
-    rows = library.database.connection.execute(
-        "SELECT rowid FROM works_fts WHERE works_fts MATCH 'heron'"
-    ).fetchall()
-    assert rows == [(work_id,)]
+    assert text_hits(library, "heron") == [work_id]
 
 
 def test_a_work_that_cannot_be_stored_leaves_no_trace(library: Library) -> None:
@@ -95,7 +110,7 @@ def _row_counts(library: Library) -> dict[str, int]:
 
 def test_a_constraint_violation_rolls_the_whole_work_back(library: Library) -> None:
     before = library.count()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(library.database.refusals):
         library.add_work(make_work(words=-5), source())
     assert library.count() == before
     assert library.source("/stories/a.txt") is None
@@ -161,3 +176,22 @@ def test_user_rules_survive_reopening_and_a_new_target_replaces_the_old(tmp_path
             Rule("parent", TagType.FREEFORM, "Fluff", "Feelings"),
             Rule("parent", TagType.FREEFORM, "Fluff", "Comfort"),
         ]
+
+
+def test_deleting_a_work_removes_it_and_its_text(library: Library) -> None:
+    kept = library.add_work(make_work(title="Kept", text="A heron."), source("/k.txt", "k"))
+    gone = library.add_work(make_work(title="Gone", text="A heron too."), source("/g.txt", "g"))
+    library.delete_work(gone)
+    assert library.get(gone) is None
+    assert library.source("/g.txt") is None
+    assert text_hits(library, "heron") == [kept]
+    with pytest.raises(LibraryError, match=f"no work with id {gone}"):
+        library.delete_work(gone)
+
+
+def test_every_write_to_a_work_moves_the_generation_on(library: Library) -> None:
+    start = library.generation()
+    work_id = library.add_work(make_work(), source())
+    library.replace_work(work_id, make_work(title="Again"), source(content_hash="h2"))
+    library.delete_work(work_id)
+    assert library.generation() == start + 3

@@ -12,6 +12,7 @@ from pathlib import Path
 import platformdirs
 
 LIBRARY_ENV = "FICSHELF_LIBRARY"
+DATABASE_URL_ENV = "FICSHELF_DATABASE_URL"  # a PostgreSQL library instead of the SQLite file
 DATABASE_FILENAME = "library.sqlite3"
 
 

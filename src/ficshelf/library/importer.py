@@ -23,10 +23,10 @@ large the import. Small imports, and ``strict`` runs, stay in this process.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import multiprocessing
 import os
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -37,9 +37,11 @@ from pathlib import Path
 
 from ficshelf.errors import FicshelfError, UnreadableFile
 from ficshelf.library.discover import FoundFile, StoryBytes, discover, stories_in
+from ficshelf.library.kbstate import knowledge_base, learn_from_stored_works, untrusted_work_ids
 from ficshelf.library.library import Library
+from ficshelf.library.rewrangle import rewrangle_works
 from ficshelf.library.store import SourceFile
-from ficshelf.model import Work
+from ficshelf.model import RawWork, Work
 from ficshelf.parse import parse
 from ficshelf.read import read_bytes
 from ficshelf.wrangle import wrangle
@@ -77,6 +79,10 @@ class ImportProgress:
 
 
 ProgressCallback = Callable[[ImportProgress], None]
+# Changes a story's RawWork between parse and wrangle (e.g. calibre's metadata filling what the
+# file lacks). It runs in worker processes, so it must pickle: a module-level function or a
+# frozen dataclass instance, not a lambda.
+RawTransform = Callable[[StoryBytes, RawWork], RawWork]
 
 
 @dataclass(slots=True)
@@ -120,16 +126,19 @@ def import_paths(
     kb: KnowledgeBase | None = None,
     rules: Sequence[Rule] | None = None,
     workers: int | None = None,
+    transform: RawTransform | None = None,
 ) -> ImportReport:
     """Import every story under ``paths`` into ``library``.
 
     ``strict`` lets unexpected exceptions from parsing or storing escape (for tests and
     debugging) instead of reporting them as failures. ``rules`` default to the library's own.
     ``workers`` is how many processes read and parse (default: one per core; 1 = in this
-    process). Raises UnreadableFile before importing anything when a path does not exist.
+    process). ``transform`` adjusts each story's RawWork before it is wrangled. Raises
+    UnreadableFile before importing anything when a path does not exist.
     """
     found = discover(paths, exclude=library.directory)
     rules = library.rules() if rules is None else rules
+    kb = kb if kb is not None else knowledge_base(library)
     report = ImportReport(
         [
             FileResult(str(path), Outcome.SKIPPED, reason="not a story file")
@@ -138,7 +147,7 @@ def import_paths(
     )
     if strict or len(found.files) < _FILES_WORTH_A_POOL:
         workers = 1
-    with _story_readers(workers, kb, rules, strict=strict) as readers:
+    with _story_readers(workers, kb, rules, transform, strict=strict) as readers:
         importer = _Importer(library, readers, strict=strict)
         total = len(found.files)
         bytes_done = 0
@@ -147,9 +156,22 @@ def import_paths(
             report.results.extend(importer.import_file(file, _announcer(on_progress, progress)))
             bytes_done += file.size
         report.results.extend(importer.finish())
+    _learn_from_run(library, report, kb)
     if on_progress:
         on_progress(ImportProgress(total, total, found.total_bytes, found.total_bytes, ""))
     return report
+
+
+def _learn_from_run(library: Library, report: ImportReport, kb: KnowledgeBase) -> None:
+    """AO3 works teach the library's knowledge base; when they taught something, the run's
+    other works are wrangled again with it (a plain-text file may name only their characters)."""
+    stored = [
+        result.work_id
+        for result in report.results
+        if result.work_id is not None and result.outcome in (Outcome.IMPORTED, Outcome.UPDATED)
+    ]
+    if learn_from_stored_works(library, stored, kb).total:
+        rewrangle_works(library, untrusted_work_ids(library.database.connection, stored))
 
 
 # Below this many files a pool's start-up (a second or so to load the knowledge base in each
@@ -169,7 +191,12 @@ class _StoryReaders:
 
 @contextmanager
 def _story_readers(
-    workers: int | None, kb: KnowledgeBase | None, rules: Sequence[Rule], *, strict: bool
+    workers: int | None,
+    kb: KnowledgeBase | None,
+    rules: Sequence[Rule],
+    transform: RawTransform | None,
+    *,
+    strict: bool,
 ) -> Iterator[_StoryReaders]:
     workers = workers or os.cpu_count() or 1
     if workers <= 1:
@@ -177,7 +204,7 @@ def _story_readers(
         def submit_here(story: StoryBytes) -> Future[Work | str]:
             future: Future[Work | str] = Future()
             try:
-                future.set_result(_read_or_explain(story, kb, rules, strict=strict))
+                future.set_result(_read_or_explain(story, kb, rules, transform, strict=strict))
             except Exception as error:  # only when strict: surfaces from result()
                 future.set_exception(error)
             return future
@@ -189,7 +216,7 @@ def _story_readers(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(kb, tuple(rules)),
+        initargs=(kb, tuple(rules), transform),
     )
     with pool:
         yield _StoryReaders(
@@ -200,34 +227,48 @@ def _story_readers(
 
 _worker_kb: KnowledgeBase | None = None
 _worker_rules: tuple[Rule, ...] = ()
+_worker_transform: RawTransform | None = None
 
 
-def _start_worker(kb: KnowledgeBase | None, rules: tuple[Rule, ...]) -> None:
-    global _worker_kb, _worker_rules
+def _start_worker(
+    kb: KnowledgeBase | None, rules: tuple[Rule, ...], transform: RawTransform | None
+) -> None:
+    global _worker_kb, _worker_rules, _worker_transform
     _worker_kb = kb if kb is not None else KnowledgeBase.default()
     _worker_rules = rules
+    _worker_transform = transform
 
 
 def _read_in_worker(story: StoryBytes) -> Work | str:
-    return _read_or_explain(story, _worker_kb, _worker_rules, strict=False)
+    return _read_or_explain(story, _worker_kb, _worker_rules, _worker_transform, strict=False)
 
 
 def _read_or_explain(
-    story: StoryBytes, kb: KnowledgeBase | None, rules: Sequence[Rule], *, strict: bool
+    story: StoryBytes,
+    kb: KnowledgeBase | None,
+    rules: Sequence[Rule],
+    transform: RawTransform | None,
+    *,
+    strict: bool,
 ) -> Work | str:
     """The work, or the one-line reason it could not be read (a str crosses processes
     safely, where exception types with their own constructors may not)."""
     try:
-        return read_story(story, kb=kb, rules=rules, strict=strict)
+        return read_story(story, kb=kb, rules=rules, strict=strict, transform=transform)
     except FicshelfError as error:
         return str(error)
 
 
 def read_work(
-    label: str, data: bytes, kb: KnowledgeBase | None = None, rules: Sequence[Rule] = ()
+    label: str,
+    data: bytes,
+    kb: KnowledgeBase | None = None,
+    rules: Sequence[Rule] = (),
+    transform: Callable[[RawWork], RawWork] | None = None,
 ) -> Work:
     """read -> parse -> wrangle for one story's bytes; what ``inspect`` shows and import stores."""
-    return wrangle(parse(read_bytes(label, data)), kb, rules)
+    raw = parse(read_bytes(label, data))
+    return wrangle(transform(raw) if transform else raw, kb, rules)
 
 
 class InternalParseError(UnreadableFile):
@@ -244,11 +285,13 @@ def read_story(
     kb: KnowledgeBase | None = None,
     rules: Sequence[Rule] = (),
     strict: bool = False,
+    transform: RawTransform | None = None,
 ) -> Work:
     """:func:`read_work` that raises only FicshelfError (InternalParseError for bugs) unless
     ``strict``."""
+    for_story = functools.partial(transform, story) if transform else None
     try:
-        return read_work(story.label, story.data, kb, rules)
+        return read_work(story.label, story.data, kb, rules, for_story)
     except FicshelfError:
         raise
     except Exception as error:
@@ -355,8 +398,8 @@ class _Importer:
         # stored: the second becomes a duplicate source of the first.
         if pending.known_work_id is None and (duplicate := self._record_duplicate(source)):
             return duplicate
-        # Errors that come from one work's data (a value SQLite cannot hold, a constraint it
-        # breaks) fail that work only; its transaction has rolled back. Anything else (the
+        # Errors that come from one work's data (a value the database cannot hold, a constraint
+        # it breaks) fail that work only; its transaction has rolled back. Anything else (the
         # disk is full, the library is locked) is a LibraryError or a bug, and stops the import.
         try:
             if pending.known_work_id is None:
@@ -365,7 +408,7 @@ class _Importer:
                 )
             self.library.replace_work(pending.known_work_id, work, source)
             return FileResult(source.path, Outcome.UPDATED, pending.known_work_id)
-        except (sqlite3.IntegrityError, UnicodeEncodeError, OverflowError) as error:
+        except self.library.database.refusals as error:
             if self.strict:
                 raise
             return FileResult(

@@ -1,7 +1,8 @@
-"""The library: a folder holding the database, and the operations the rest of ficshelf uses.
+"""The library: a folder (and a database), and the operations the rest of ficshelf uses.
 
 Each write method is one transaction, so a work is either stored whole or not at all. Callers
-(the importer, the CLI, later the web app) never see SQL or connections.
+(the importer, the CLI, the web app) never see SQL or connections. The database is the SQLite
+file in the folder, or a PostgreSQL database when a ``postgresql://`` URL is given.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from ficshelf.errors import LibraryError
 from ficshelf.library import store
 from ficshelf.library.config import database_path
-from ficshelf.library.db import Database
+from ficshelf.library.db import Database, is_database_url
 from ficshelf.library.store import KnownSource, SourceFile, StoredWork, WorkSummary
 from ficshelf.model import Work
 from ficshelf.wrangle.rules import Rule
@@ -23,10 +24,23 @@ class Library:
         self.database = database
 
     @classmethod
-    def open(cls, directory: Path, *, create: bool = True) -> Library:
-        """Open the library in ``directory``; ``create=False`` refuses to make a new one."""
+    def open(
+        cls, directory: Path, *, create: bool = True, database_url: str | None = None
+    ) -> Library:
+        """Open the library in ``directory``; ``create=False`` refuses to make a new one.
+
+        ``database_url`` (``postgresql://user@host/db``) keeps the works in PostgreSQL instead of
+        the folder's SQLite file; the database must exist, its tables are made on first use.
+        """
         directory = directory.expanduser().absolute()
-        return cls(directory, Database.open(database_path(directory), create=create))
+        if database_url is None:
+            return cls(directory, Database.open(database_path(directory), create=create))
+        if not is_database_url(database_url):
+            raise LibraryError(
+                f"unsupported database URL {database_url.split('://')[0]!r}: "
+                "use postgresql://user@host/database"
+            )
+        return cls(directory, Database.connect(database_url))
 
     def close(self) -> None:
         self.database.close()
@@ -54,6 +68,12 @@ class Library:
     def replace_work(self, work_id: int, work: Work, source: SourceFile) -> None:
         with self.database.transaction() as connection:
             store.replace_work(connection, work_id, work, source)
+
+    def delete_work(self, work_id: int) -> None:
+        """Remove a work, its chapters, sources and full text; LibraryError if there is none."""
+        with self.database.transaction() as connection:
+            if not store.delete_work(connection, work_id):
+                raise LibraryError(f"no work with id {work_id} in the library")
 
     def add_source(self, work_id: int, source: SourceFile) -> None:
         """Record another path for a work already in the library (same content found again)."""
@@ -96,3 +116,8 @@ class Library:
 
     def count(self) -> int:
         return store.count_works(self.database.connection)
+
+    def generation(self) -> int:
+        """A number that grows with every write to a work (by any process): compare to see
+        whether anything changed."""
+        return store.current_generation(self.database.connection)

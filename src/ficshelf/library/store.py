@@ -1,21 +1,24 @@
 """Reading and writing works, their tags, chapters and source files: the library's SQL.
 
 Every function takes an open connection and runs inside the caller's transaction; none of them
-commits. Writes are plain INSERT/UPDATE/DELETE and ``ON CONFLICT ... DO NOTHING`` (valid on
-SQLite and PostgreSQL); only the full-text table is SQLite-specific, and it is touched in one
-place (:func:`_write_fulltext`, :func:`_delete_content`).
+commits. The SQL is written once for both backends (``?`` placeholders, ``ON CONFLICT``,
+``RETURNING``; see ``db.Connection``); only the full-text table differs, and
+``ficshelf.library.fulltext`` writes it. Every write to a work takes the next library
+generation and stamps the work with it (``changed_at``), deletes are logged in
+``deleted_works``: that is how the search index learns what changed, even in another process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ficshelf.library.codec import raw_from_json, raw_to_json
-from ficshelf.library.db import utc_now
+from ficshelf.library.db import Connection, utc_now
+from ficshelf.library.fulltext import delete_document, write_document
+from ficshelf.library.keys import name_key
 from ficshelf.model import (
     Category,
     Rating,
@@ -77,14 +80,14 @@ class WorkSummary:
 # --- sources --------------------------------------------------------------------------------
 
 
-def source_at(connection: sqlite3.Connection, path: str) -> KnownSource | None:
+def source_at(connection: Connection, path: str) -> KnownSource | None:
     row = connection.execute(
         "SELECT path, work_id, content_hash FROM sources WHERE path = ?", (path,)
     ).fetchone()
     return KnownSource(row[0], row[1], row[2]) if row else None
 
 
-def work_with_content(connection: sqlite3.Connection, content_hash: str) -> int | None:
+def work_with_content(connection: Connection, content_hash: str) -> int | None:
     """The work some source with exactly this content belongs to, if any."""
     row = connection.execute(
         "SELECT work_id FROM sources WHERE content_hash = ? ORDER BY id LIMIT 1", (content_hash,)
@@ -93,7 +96,7 @@ def work_with_content(connection: sqlite3.Connection, content_hash: str) -> int 
 
 
 def save_source(
-    connection: sqlite3.Connection,
+    connection: Connection,
     work_id: int,
     source: SourceFile,
     *,
@@ -128,7 +131,7 @@ def save_source(
     )
 
 
-def add_duplicate_source(connection: sqlite3.Connection, work_id: int, source: SourceFile) -> None:
+def add_duplicate_source(connection: Connection, work_id: int, source: SourceFile) -> None:
     """Another path with the content of ``work_id``: same format and encoding as the work's."""
     format, encoding = connection.execute(
         "SELECT format, encoding FROM works WHERE id = ?", (work_id,)
@@ -139,16 +142,16 @@ def add_duplicate_source(connection: sqlite3.Connection, work_id: int, source: S
 # --- works ----------------------------------------------------------------------------------
 
 
-def insert_work(connection: sqlite3.Connection, work: Work, source: SourceFile) -> int:
+def insert_work(connection: Connection, work: Work, source: SourceFile) -> int:
     """Store a new work from ``source``; returns its id."""
     now = utc_now()
     cursor = connection.execute(
         f"""
-        INSERT INTO works ({", ".join(_WORK_COLUMNS)}, created_at, imported_at)
-        VALUES ({", ".join("?" * (len(_WORK_COLUMNS) + 2))})
+        INSERT INTO works ({", ".join(_WORK_COLUMNS)}, created_at, imported_at, changed_at)
+        VALUES ({", ".join("?" * (len(_WORK_COLUMNS) + 3))})
         RETURNING id
         """,
-        (*_work_values(work, source.content_hash), now, now),
+        (*_work_values(work, source.content_hash), now, now, next_generation(connection)),
     )
     work_id = int(cursor.fetchone()[0])
     _write_content(connection, work_id, work)
@@ -156,21 +159,63 @@ def insert_work(connection: sqlite3.Connection, work: Work, source: SourceFile) 
     return work_id
 
 
-def replace_work(
-    connection: sqlite3.Connection, work_id: int, work: Work, source: SourceFile
-) -> None:
+def replace_work(connection: Connection, work_id: int, work: Work, source: SourceFile) -> None:
     """Replace everything about ``work_id`` with ``work`` (an edited file); the id stays."""
     assignments = ", ".join(f"{column} = ?" for column in _WORK_COLUMNS)
     connection.execute(
-        f"UPDATE works SET {assignments}, imported_at = ? WHERE id = ?",
-        (*_work_values(work, source.content_hash), utc_now(), work_id),
+        f"UPDATE works SET {assignments}, imported_at = ?, changed_at = ? WHERE id = ?",
+        (*_work_values(work, source.content_hash), utc_now(), next_generation(connection), work_id),
     )
     _delete_content(connection, work_id)
     _write_content(connection, work_id, work)
     save_source(connection, work_id, source, format=work.raw.format, encoding=work.raw.encoding)
 
 
-def load_work(connection: sqlite3.Connection, work_id: int) -> StoredWork | None:
+def retag_work(connection: Connection, work_id: int, work: Work) -> None:
+    """Replace only the tags of ``work_id`` (and the wrangler's notes on them): a re-wrangle."""
+    connection.execute(
+        "UPDATE works SET fandom_inferred = ?, decisions_json = ?, changed_at = ? WHERE id = ?",
+        (
+            int(work.fandom_inferred),
+            json.dumps(list(work.decisions), ensure_ascii=False),
+            next_generation(connection),
+            work_id,
+        ),
+    )
+    connection.execute("DELETE FROM work_tags WHERE work_id = ?", (work_id,))
+    _write_tags(connection, work_id, _all_tags(work))
+
+
+def delete_work(connection: Connection, work_id: int) -> bool:
+    """Remove a work and everything that is only its (tags stay); False if there was none."""
+    deleted = connection.execute("DELETE FROM works WHERE id = ? RETURNING id", (work_id,))
+    if deleted.fetchone() is None:
+        return False
+    _delete_content(connection, work_id)  # the foreign keys cascade; this says so explicitly
+    connection.execute("DELETE FROM sources WHERE work_id = ?", (work_id,))
+    connection.execute(
+        "INSERT INTO deleted_works (work_id, changed_at) VALUES (?, ?) "
+        "ON CONFLICT (work_id) DO UPDATE SET changed_at = excluded.changed_at",
+        (work_id, next_generation(connection)),
+    )
+    return True
+
+
+def next_generation(connection: Connection) -> int:
+    """Take the library's next generation number (its row stays locked until commit, so
+    generations commit in order on PostgreSQL too)."""
+    row = connection.execute(
+        "UPDATE library_state SET generation = generation + 1 WHERE id = 1 RETURNING generation"
+    ).fetchone()
+    return int(row[0])
+
+
+def current_generation(connection: Connection) -> int:
+    row = connection.execute("SELECT generation FROM library_state WHERE id = 1").fetchone()
+    return int(row[0])
+
+
+def load_work(connection: Connection, work_id: int) -> StoredWork | None:
     row = connection.execute(
         f"SELECT {', '.join(_WORK_COLUMNS)}, imported_at FROM works WHERE id = ?", (work_id,)
     ).fetchone()
@@ -211,7 +256,7 @@ def load_work(connection: sqlite3.Connection, work_id: int) -> StoredWork | None
     return StoredWork(work_id, work, paths, str(columns["imported_at"]))
 
 
-def work_ids_titled(connection: sqlite3.Connection, title: str) -> list[int]:
+def work_ids_titled(connection: Connection, title: str) -> list[int]:
     return [
         int(work_id)
         for (work_id,) in connection.execute(
@@ -220,7 +265,7 @@ def work_ids_titled(connection: sqlite3.Connection, title: str) -> list[int]:
     ]
 
 
-def list_works(connection: sqlite3.Connection, limit: int | None = None) -> list[WorkSummary]:
+def list_works(connection: Connection, limit: int | None = None) -> list[WorkSummary]:
     """Works in import order (id), with their authors and fandoms, at most ``limit`` of them."""
     page = "SELECT id FROM works ORDER BY id" + (" LIMIT ?" if limit is not None else "")
     page_args: tuple[int, ...] = (limit,) if limit is not None else ()
@@ -256,14 +301,14 @@ def list_works(connection: sqlite3.Connection, limit: int | None = None) -> list
     ]
 
 
-def count_works(connection: sqlite3.Connection) -> int:
+def count_works(connection: Connection) -> int:
     return int(connection.execute("SELECT COUNT(*) FROM works").fetchone()[0])
 
 
 # --- wrangle rules -------------------------------------------------------------------------
 
 
-def load_rules(connection: sqlite3.Connection) -> list[Rule]:
+def load_rules(connection: Connection) -> list[Rule]:
     """The user's rules in the order they were made (later rules are applied after earlier)."""
     return [
         Rule(kind, TagType(tag_type), source, target)
@@ -273,7 +318,7 @@ def load_rules(connection: sqlite3.Connection) -> list[Rule]:
     ]
 
 
-def save_rule(connection: sqlite3.Connection, rule: Rule) -> None:
+def save_rule(connection: Connection, rule: Rule) -> None:
     """Record ``rule``; a synonym, merge or rename replaces the earlier one for the same tag."""
     if rule.kind != "parent":
         connection.execute(
@@ -334,10 +379,13 @@ def _work_values(work: Work, content_hash: str) -> tuple[object, ...]:
     )
 
 
-def _write_content(connection: sqlite3.Connection, work_id: int, work: Work) -> None:
+def _write_content(connection: Connection, work_id: int, work: Work) -> None:
     connection.executemany(
-        "INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)",
-        [(work_id, position, name) for position, name in enumerate(dict.fromkeys(work.authors))],
+        "INSERT INTO work_authors (work_id, position, name, name_key) VALUES (?, ?, ?, ?)",
+        [
+            (work_id, position, name, name_key(name))
+            for position, name in enumerate(dict.fromkeys(work.authors))
+        ],
     )
     _write_tags(connection, work_id, _all_tags(work))
     _write_series(connection, work_id, work.series)
@@ -360,18 +408,15 @@ def _write_content(connection: sqlite3.Connection, work_id: int, work: Work) -> 
     _write_fulltext(connection, work_id, work)
 
 
-def _delete_content(connection: sqlite3.Connection, work_id: int) -> None:
+def _delete_content(connection: Connection, work_id: int) -> None:
     for table in ("work_authors", "work_tags", "work_series", "chapters"):
         connection.execute(f"DELETE FROM {table} WHERE work_id = ?", (work_id,))
-    connection.execute("DELETE FROM works_fts WHERE rowid = ?", (work_id,))
+    delete_document(connection, work_id)
 
 
-def _write_fulltext(connection: sqlite3.Connection, work_id: int, work: Work) -> None:
+def _write_fulltext(connection: Connection, work_id: int, work: Work) -> None:
     body = "\n\n".join(chapter.text for chapter in work.chapters)
-    connection.execute(
-        "INSERT INTO works_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
-        (work_id, work.title, work.summary or "", body),
-    )
+    write_document(connection, work_id, work.title, work.summary or "", body)
 
 
 def _all_tags(work: Work) -> list[TagRef | tuple[str, str]]:
@@ -387,7 +432,7 @@ def _all_tags(work: Work) -> list[TagRef | tuple[str, str]]:
 
 
 def _write_tags(
-    connection: sqlite3.Connection, work_id: int, tags: Iterable[TagRef | tuple[str, str]]
+    connection: Connection, work_id: int, tags: Iterable[TagRef | tuple[str, str]]
 ) -> None:
     seen: set[int] = set()
     for position, tag in enumerate(tags):
@@ -395,33 +440,35 @@ def _write_tags(
             tag_type, name, written, how = tag.type.value, tag.name, tag.written, tag.how
         else:
             (tag_type, name), written, how = tag, None, ""
-        tag_id = _tag_id(connection, tag_type, name)
-        if tag_id in seen:
+        found = tag_id(connection, tag_type, name)
+        if found in seen:
             continue  # two written forms of one tag: the work has the tag once, first form kept
-        seen.add(tag_id)
+        seen.add(found)
         connection.execute(
             "INSERT INTO work_tags (work_id, tag_id, position, written, how) "
             "VALUES (?, ?, ?, ?, ?)",
-            (work_id, tag_id, position, written, how),
+            (work_id, found, position, written, how),
         )
         if written is not None:
             connection.execute(
-                "INSERT INTO tag_synonyms (tag_id, written, how) VALUES (?, ?, ?) "
+                "INSERT INTO tag_synonyms (tag_id, written, how, written_key) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (tag_id, written) DO NOTHING",
-                (tag_id, written, how),
+                (found, written, how, name_key(written)),
             )
         if isinstance(tag, TagRef) and not tag.known:
             connection.execute(
                 "INSERT INTO tag_review (tag_id, reason, added_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (tag_id) DO NOTHING",
-                (tag_id, how, utc_now()),
+                (found, how, utc_now()),
             )
 
 
-def _tag_id(connection: sqlite3.Connection, tag_type: str, name: str) -> int:
+def tag_id(connection: Connection, tag_type: str, name: str) -> int:
+    """The id of the tag ``(tag_type, name)``, made if the library has not seen it yet."""
     connection.execute(
-        "INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING",
-        (tag_type, name),
+        "INSERT INTO tags (type, name, name_key) VALUES (?, ?, ?) "
+        "ON CONFLICT (type, name) DO NOTHING",
+        (tag_type, name, name_key(name)),
     )
     row = connection.execute(
         "SELECT id FROM tags WHERE type = ? AND name = ?", (tag_type, name)
@@ -429,13 +476,12 @@ def _tag_id(connection: sqlite3.Connection, tag_type: str, name: str) -> int:
     return int(row[0])
 
 
-def _write_series(
-    connection: sqlite3.Connection, work_id: int, series: Sequence[SeriesRef]
-) -> None:
+def _write_series(connection: Connection, work_id: int, series: Sequence[SeriesRef]) -> None:
     seen: set[int] = set()
     for ordinal, ref in enumerate(series):
         connection.execute(
-            "INSERT INTO series (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (ref.name,)
+            "INSERT INTO series (name, name_key) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+            (ref.name, name_key(ref.name)),
         )
         (series_id,) = connection.execute(
             "SELECT id FROM series WHERE name = ?", (ref.name,)
@@ -449,7 +495,7 @@ def _write_series(
         )
 
 
-def _load_authors(connection: sqlite3.Connection, work_id: int) -> tuple[str, ...]:
+def _load_authors(connection: Connection, work_id: int) -> tuple[str, ...]:
     return tuple(
         name
         for (name,) in connection.execute(
@@ -469,7 +515,7 @@ class _StoredTag:
         return TagRef(tag_type, self.name, self.written or self.name, self.how, self.known)
 
 
-def _load_tags(connection: sqlite3.Connection, work_id: int) -> dict[str, list[_StoredTag]]:
+def _load_tags(connection: Connection, work_id: int) -> dict[str, list[_StoredTag]]:
     """The work's tags grouped by stored type (the four TagTypes, warning, category), in order."""
     grouped: dict[str, list[_StoredTag]] = {}
     rows = connection.execute(
@@ -493,7 +539,7 @@ def _refs(tags: dict[str, list[_StoredTag]], tag_type: TagType) -> tuple[TagRef,
     return tuple(tag.ref(tag_type) for tag in tags.get(tag_type.value, ()))
 
 
-def _load_series(connection: sqlite3.Connection, work_id: int) -> tuple[SeriesRef, ...]:
+def _load_series(connection: Connection, work_id: int) -> tuple[SeriesRef, ...]:
     return tuple(
         SeriesRef(name, position)
         for name, position in connection.execute(
@@ -505,7 +551,7 @@ def _load_series(connection: sqlite3.Connection, work_id: int) -> tuple[SeriesRe
     )
 
 
-def _load_chapters(connection: sqlite3.Connection, work_id: int) -> tuple[RawChapter, ...]:
+def _load_chapters(connection: Connection, work_id: int) -> tuple[RawChapter, ...]:
     return tuple(
         RawChapter(title, text, html, summary, notes)
         for title, text, html, summary, notes in connection.execute(
