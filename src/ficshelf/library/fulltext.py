@@ -18,7 +18,6 @@ from ficshelf.library.db import POSTGRESQL, Connection
 # removed on the way in), so a story cannot forge a highlight.
 MARK_START = "\x02"
 MARK_END = "\x03"
-_MARKERS = str.maketrans("", "", MARK_START + MARK_END)
 
 _TOKEN = re.compile(r"[^\W_]+")  # runs of letters and digits, as FTS5's unicode61 splits
 _MAX_POSITION = 16383  # PostgreSQL's last word position; later words all share it
@@ -42,10 +41,16 @@ def text_tokens(text: str) -> Iterator[str]:
             yield folded
 
 
+def without_markers(text: str) -> str:
+    """``text`` with the highlight markers removed. ``str.replace`` rather than a deletion
+    table for ``str.translate``: on a long story it is a hundred times faster."""
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
 def write_document(
     connection: Connection, work_id: int, title: str, summary: str, body: str
 ) -> None:
-    title, summary, body = (text.translate(_MARKERS) for text in (title, summary, body))
+    title, summary, body = (without_markers(text) for text in (title, summary, body))
     if connection.dialect == POSTGRESQL:
         connection.execute(
             "INSERT INTO works_fts (work_id, title, summary, body, document) "

@@ -34,7 +34,9 @@ from ficshelf.wrangle.names import split_asides
 from ficshelf.wrangle.rules import Rule
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[.!?]+$")
-_SEGMENT = re.compile(r"\s*(?:[,;:]|\band\b|\s&\s)\s*", re.IGNORECASE)
+_OPENING = frozenset("([{")
+_CLOSING = frozenset(")]}")
+_SEGMENT_OR_BRACKET = re.compile(r"[()\[\]{}]|\s*(?:[,;:]|\band\b|\s&\s)\s*", re.IGNORECASE)
 _AGE = re.compile(
     r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?(?:\s(?:is|was|are|were|turns))?[\s:,]*"
     r"(?:about\s|around\s)?\d{1,3}(?:\s?(?:years old|yrs|yo|y/o))?$"
@@ -77,12 +79,30 @@ def _is_plea(text: str) -> bool:
 def _read_sentence(
     sentence: str, kb: KnowledgeBase, rules: Sequence[Rule], reading: WarningReading
 ) -> None:
-    segments = [s for s in _SEGMENT.split(sentence) if s and s.strip()]
+    segments = _segments(sentence)
     for position, segment in enumerate(segments):
         if _is_plea(segment):
             reading.dropped.append(", ".join(segments[position:]))
             return
         _read_segment(segment.strip(), kb, rules, reading)
+
+
+def _segments(sentence: str) -> list[str]:
+    """The pieces of a sentence between separators, never cutting inside an aside:
+    "violence (an old mission, remembered)" is one piece."""
+    pieces: list[str] = []
+    depth = start = 0
+    for match in _SEGMENT_OR_BRACKET.finditer(sentence):
+        token = match.group()
+        if token in _OPENING:
+            depth += 1
+        elif token in _CLOSING:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            pieces.append(sentence[start : match.start()])
+            start = match.end()
+    pieces.append(sentence[start:])
+    return [piece for piece in pieces if piece.strip()]
 
 
 def _read_segment(
@@ -94,7 +114,9 @@ def _read_segment(
         reading.dropped.append(segment)
         return
     for candidate in dict.fromkeys((base, strip_filler(base))):
-        if _read_vocabulary(candidate, kb, reading, segment):
+        if _read_vocabulary(candidate, kb, reading, segment) or _read_category_then_tag(
+            candidate, kb, reading, segment
+        ):
             return
     if _AGE.match(base) or _is_remark(base):
         reading.notes.append(base)
@@ -123,6 +145,18 @@ def _read_vocabulary(
         reading.freeforms.append(TagRef(TagType.FREEFORM, found[0], written, found[1]))
         return True
     return False
+
+
+def _read_category_then_tag(
+    candidate: str, kb: KnowledgeBase, reading: WarningReading, written: str
+) -> bool:
+    """ "shounen-ai fluff", "slash angst": a category word, then a tag we know."""
+    head, _, tail = candidate.partition(" ")
+    category = category_from(head)
+    if category is None or not tail or not _read_vocabulary(tail, kb, reading, written):
+        return False
+    _add(reading.categories, category)
+    return True
 
 
 def _is_remark(text: str) -> bool:
