@@ -10,6 +10,7 @@ from rich import box
 from rich.table import Table
 
 from ficshelf.cli.output import json_line, stdout
+from ficshelf.evaluate.ao3 import evaluate_ao3
 from ficshelf.evaluate.headers import HeadersReport, evaluate_headers
 from ficshelf.evaluate.tags import evaluate_synonym_table
 
@@ -24,7 +25,19 @@ def eval_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 def headers_command(directory: Path, as_json: bool) -> None:
     """Score header reading on DIRECTORY/<case>/{story.txt,expected.json}."""
-    report = evaluate_headers(directory)
+    _print_report(evaluate_headers(directory), as_json)
+
+
+@eval_group.command("ao3")
+@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def ao3_command(directory: Path, as_json: bool) -> None:
+    """Check AO3 HTML/EPUB files in DIRECTORY against themselves: stated words and chapters
+    against what was read, and a work's HTML against its EPUB (same name), field by field."""
+    _print_report(evaluate_ao3(directory), as_json)
+
+
+def _print_report(report: HeadersReport, as_json: bool) -> None:
     if as_json:
         json_line(report.as_json())
         return
