@@ -15,7 +15,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from ficshelf.errors import FicshelfError
-from ficshelf.serve import imports, reader, settings, tags, works, wrangling
+from ficshelf.serve import imports, opds, reader, settings, tags, works, wrangling
 from ficshelf.serve.preferences import CookieSigner, library_secret
 from ficshelf.serve.rendering import json_response, render, wants_json
 from ficshelf.serve.security import SecurityMiddleware
@@ -49,6 +49,7 @@ def create_app(
             *tags.routes,
             *imports.routes,
             *wrangling.routes,
+            *opds.routes,
             Mount("/static", StaticFiles(directory=static_folder()), name="static"),
         ],
         middleware=[Middleware(SecurityMiddleware)],
