@@ -7,18 +7,19 @@ inside HTML or Markdown.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ficshelf.errors import NotAStory
 from ficshelf.model import Document, RawWork
 from ficshelf.parse.plaintext.body import story_start
 from ficshelf.parse.plaintext.chapters import split_chapters
-from ficshelf.parse.plaintext.fields import HeaderFields, header_fields
+from ficshelf.parse.plaintext.fields import header_fields
 from ficshelf.parse.plaintext.filename import title_from_path
 from ficshelf.parse.plaintext.header import Entry, Header, parse_header_lines
 
 __all__ = [
     "Entry",
     "Header",
-    "HeaderFields",
     "header_fields",
     "parse_header_lines",
     "parse_text",
@@ -36,32 +37,11 @@ def parse_text(doc: Document) -> RawWork:
         raise NotAStory(doc.path, "the file holds no text")
     lines = text.split("\n")
     header = parse_header_lines(lines)
-    fields = header_fields(header)
+    stated = header_fields(header, path=doc.path, encoding=doc.encoding)
     chapters = split_chapters(lines[story_start(lines, header.end) :])
-    return RawWork(
-        path=doc.path,
-        format="text",
-        encoding=doc.encoding,
-        origin="header",
-        title=fields.title or title_from_path(doc.path),
-        authors=fields.authors,
-        fandoms=fields.fandoms,
-        rating=fields.rating,
-        warnings=fields.warnings,
-        categories=fields.categories,
-        relationships=fields.relationships,
-        characters=fields.characters,
-        freeforms=fields.freeforms,
-        summary=fields.summary,
-        notes=fields.notes,
-        series=fields.series,
-        language=fields.language,
-        words=fields.words,
-        chapter_count=fields.chapter_count or len(chapters) or None,
-        chapters_expected=fields.chapters_expected,
-        status=fields.status,
-        published=fields.published,
-        updated=fields.updated,
+    return dataclasses.replace(
+        stated,
+        title=stated.title or title_from_path(doc.path),
+        chapter_count=stated.chapter_count or len(chapters) or None,
         chapters=chapters,
-        extra=fields.extra,
     )

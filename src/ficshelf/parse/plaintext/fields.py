@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ficshelf.model import SeriesRef, Status
+from ficshelf.model import RawWork, SeriesRef, Status
 from ficshelf.parse.dates import parse_date
 from ficshelf.parse.language import language_code
 from ficshelf.parse.plaintext.ffn import looks_like_ffn, parse_ffn_line, split_genres
@@ -47,41 +47,18 @@ _MIN_LABELS_FOR_BY_SPLIT = 2
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("'", "'"))
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderFields:
-    """The RawWork metadata a header states."""
+def header_fields(header: Header, *, path: str, encoding: str | None) -> RawWork:
+    """Interpret every entry of ``header``; later entries never overwrite earlier scalars.
 
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    fandoms: tuple[str, ...] = ()
-    rating: str | None = None
-    warnings: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    relationships: tuple[str, ...] = ()
-    characters: tuple[str, ...] = ()
-    freeforms: tuple[str, ...] = ()
-    summary: str | None = None
-    notes: str | None = None
-    series: tuple[SeriesRef, ...] = ()
-    language: str | None = None
-    words: int | None = None
-    chapter_count: int | None = None
-    chapters_expected: int | None = None
-    status: str | None = None
-    published: dt.date | None = None
-    updated: dt.date | None = None
-    extra: Mapping[str, str] = field(default_factory=dict)
-
-
-def header_fields(header: Header) -> HeaderFields:
-    """Interpret every entry of ``header``; later entries never overwrite earlier scalars."""
+    The result holds only what the header states: no chapters, and no title from the file name.
+    """
     builder = _Builder()
     if header.byline:
         builder.authors.extend(split_authors(header.byline))
     for entry in header.entries:
         builder.take(entry)
     builder.take_title_line(header)
-    return builder.freeze()
+    return builder.freeze(path, encoding)
 
 
 def _values(entry: Entry) -> list[str]:
@@ -350,8 +327,12 @@ class _Builder:
             return Status.COMPLETE.value
         return Status.IN_PROGRESS.value
 
-    def freeze(self) -> HeaderFields:
-        return HeaderFields(
+    def freeze(self, path: str, encoding: str | None) -> RawWork:
+        return RawWork(
+            path=path,
+            format="text",
+            encoding=encoding,
+            origin="header",
             title=self.title,
             authors=tuple(dict.fromkeys(self.authors)),
             fandoms=tuple(self.fandoms),
