@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import click
-from rich import box
 from rich.table import Table
 
 from ficshelf.cli.context import AppContext
-from ficshelf.cli.output import joined, json_line, stdout
+from ficshelf.cli.output import WorkRow, json_line, stdout, works_table
 from ficshelf.library import WorkSummary
 
 
@@ -38,20 +37,7 @@ def _as_json(work: WorkSummary) -> dict[str, object]:
 
 
 def _table(works: list[WorkSummary]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("id", justify="right", style="dim")
-    table.add_column("title", style="bold")
-    table.add_column("authors")
-    table.add_column("fandoms")
-    table.add_column("rating")
-    table.add_column("words", justify="right")
-    for work in works:
-        table.add_row(
-            str(work.id),
-            work.title,
-            joined(work.authors),
-            joined(work.fandoms),
-            work.rating,
-            f"{work.words:,}",
-        )
-    return table
+    return works_table(
+        WorkRow(work.id, work.title, work.authors, work.fandoms, work.rating, work.words)
+        for work in works
+    )

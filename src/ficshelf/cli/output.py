@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import click
 from rich import box
@@ -42,6 +43,39 @@ def counts_table(title: str, counts: Mapping[str, int]) -> Table:
     table.add_column("count", justify="right")
     for name, count in counts.items():
         table.add_row(name, str(count), style="bold red" if name == "failed" and count else None)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRow:
+    """One line of a works table, as ``list`` and ``search`` print them."""
+
+    id: int
+    title: str
+    authors: Sequence[str]
+    fandoms: Sequence[str]
+    rating: str
+    words: int
+
+
+def works_table(rows: Iterable[WorkRow], *, caption: str | None = None) -> Table:
+    """Titles and names go in as Text: a title like "[bold]Rain" is a title, not markup."""
+    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left")
+    table.add_column("id", justify="right", style="dim")
+    table.add_column("title", style="bold")
+    table.add_column("authors")
+    table.add_column("fandoms")
+    table.add_column("rating")
+    table.add_column("words", justify="right")
+    for row in rows:
+        table.add_row(
+            str(row.id),
+            Text(row.title),
+            Text(joined(row.authors)),
+            Text(joined(row.fandoms)),
+            row.rating,
+            f"{row.words:,}",
+        )
     return table
 
 

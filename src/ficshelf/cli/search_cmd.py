@@ -10,12 +10,10 @@ cannot be read is one ``error:`` line pointing at the bad part, exit status 2.
 from __future__ import annotations
 
 import click
-from rich import box
 from rich.table import Table
-from rich.text import Text
 
 from ficshelf.cli.context import AppContext
-from ficshelf.cli.output import joined, json_line, stdout
+from ficshelf.cli.output import WorkRow, json_line, stdout, works_table
 from ficshelf.library import Library, StoredWork
 from ficshelf.record import work_record
 from ficshelf.search.facets import Facets
@@ -97,21 +95,17 @@ def _stored(library: Library, result: SearchResult) -> list[StoredWork]:
 def _table(works: list[StoredWork], result: SearchResult) -> Table:
     first = (result.page - 1) * result.per_page + 1
     shown = f"{first}-{first + len(works) - 1} of {result.total:,}" if works else "none"
-    table = Table(box=box.SIMPLE_HEAD, caption=f"works {shown}", caption_justify="left")
-    table.add_column("id", justify="right", style="dim")
-    table.add_column("title", style="bold")
-    table.add_column("authors")
-    table.add_column("fandoms")
-    table.add_column("rating")
-    table.add_column("words", justify="right")
-    for stored in works:
-        work = stored.work
-        table.add_row(
-            str(stored.id),
-            Text(work.title),
-            Text(joined(work.authors)),
-            Text(joined(tag.name for tag in work.fandoms)),
-            work.rating.value,
-            f"{work.words:,}",
-        )
-    return table
+    return works_table(
+        (
+            WorkRow(
+                stored.id,
+                stored.work.title,
+                stored.work.authors,
+                [tag.name for tag in stored.work.fandoms],
+                stored.work.rating.value,
+                stored.work.words,
+            )
+            for stored in works
+        ),
+        caption=f"works {shown}",
+    )
