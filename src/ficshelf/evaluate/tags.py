@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ficshelf.errors import UnreadableFile
@@ -79,6 +79,46 @@ class SynonymReport:
         return "\n".join(lines)
 
 
+@dataclass(slots=True)
+class _Tally:
+    """Each synonym's verdict, counted alike by every kind of table; each evaluator decides
+    what is right and what is a false merge for its own kind."""
+
+    mapped: int = 0
+    misses: list[Outcome] = field(default_factory=list)
+    false_merges: list[Outcome] = field(default_factory=list)
+
+    def count(self, outcome: Outcome, *, right: bool, merged_wrongly: bool) -> None:
+        if right:
+            self.mapped += 1
+        elif merged_wrongly:
+            self.false_merges.append(outcome)
+        else:
+            self.misses.append(outcome)
+
+    def report(
+        self,
+        path: Path,
+        *,
+        fandom: str | None,
+        kind: str,
+        canonicals: int,
+        canonicals_known: int,
+        synonyms: int,
+    ) -> SynonymReport:
+        return SynonymReport(
+            path=str(path),
+            fandom=fandom,
+            kind=kind,
+            canonicals=canonicals,
+            canonicals_known=canonicals_known,
+            synonyms=synonyms,
+            mapped=self.mapped,
+            misses=tuple(self.misses),
+            false_merges=tuple(self.false_merges),
+        )
+
+
 def read_synonym_table(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     """Rows of (canonical, synonyms) from a "canonical,synonym1,..." CSV."""
     rows = _read_rows(path)
@@ -124,29 +164,23 @@ def evaluate_freeform_table(path: Path, kb: KnowledgeBase | None = None) -> Syno
     rows = read_synonym_table(Path(path))
     canonicals = {canonical for canonical, _ in rows}
     known_rows = sum(1 for canonical, _ in rows if known_freeform(canonical, kb))
-    mapped = 0
-    misses: list[Outcome] = []
-    false_merges: list[Outcome] = []
+    tally = _Tally()
     for canonical, synonyms in rows:
         expected = _freeform(canonical, kb) or canonical
         for synonym in synonyms:
             got = _freeform(synonym, kb)
-            if got is not None and got == expected:
-                mapped += 1
-            elif got is not None and got in canonicals and got != expected:
-                false_merges.append(Outcome(canonical, synonym, got))
-            else:
-                misses.append(Outcome(canonical, synonym, got))
-    return SynonymReport(
-        path=str(path),
+            tally.count(
+                Outcome(canonical, synonym, got),
+                right=got is not None and got == expected,
+                merged_wrongly=got is not None and got in canonicals,
+            )
+    return tally.report(
+        path,
         fandom=None,
         kind="freeforms",
         canonicals=len(rows),
         canonicals_known=known_rows,
         synonyms=sum(len(s) for _, s in rows),
-        mapped=mapped,
-        misses=tuple(misses),
-        false_merges=tuple(false_merges),
     )
 
 
@@ -170,28 +204,22 @@ def evaluate_relationship_list(
     fandom = fandom or (who.fandom if who else None)
     context = frozenset({fandom}) if fandom else frozenset()
     expected = who.name if who else participant
-    mapped = 0
-    misses: list[Outcome] = []
-    false_merges: list[Outcome] = []
+    tally = _Tally()
     for tag in tags:
         names = _relationship_members(tag, kb, context)
         got = "/".join(n or "?" for n in names) if names else None
-        if expected in names:
-            mapped += 1
-        elif names and all(names):
-            false_merges.append(Outcome(expected, tag, got))
-        else:
-            misses.append(Outcome(expected, tag, got))
-    return SynonymReport(
-        path=str(path),
+        tally.count(
+            Outcome(expected, tag, got),
+            right=expected in names,
+            merged_wrongly=bool(names) and all(names),
+        )
+    return tally.report(
+        path,
         fandom=fandom,
         kind="relationships",
         canonicals=1,
         canonicals_known=int(who is not None),
         synonyms=len(tags),
-        mapped=mapped,
-        misses=tuple(misses),
-        false_merges=tuple(false_merges),
     )
 
 
@@ -222,29 +250,23 @@ def evaluate_character_table(
     context = frozenset({fandom}) if fandom else frozenset()
     expected = {c: _expected_name(c, resolver.resolve(c, context)) for c, _ in rows}
     table_names = {name for name in expected.values() if name}
-    mapped = 0
-    misses: list[Outcome] = []
-    false_merges: list[Outcome] = []
+    tally = _Tally()
     for canonical, synonyms in rows:
         for synonym in synonyms:
             match = resolver.resolve(synonym, context)
             got = match.character.name if match.character else None
-            if got is not None and got == expected[canonical]:
-                mapped += 1
-            elif got is not None and got in table_names:
-                false_merges.append(Outcome(canonical, synonym, got))
-            else:
-                misses.append(Outcome(canonical, synonym, got))
-    return SynonymReport(
-        path=str(path),
+            tally.count(
+                Outcome(canonical, synonym, got),
+                right=got is not None and got == expected[canonical],
+                merged_wrongly=got is not None and got in table_names,
+            )
+    return tally.report(
+        path,
         fandom=fandom,
         kind="characters",
         canonicals=len(rows),
         canonicals_known=sum(1 for name in expected.values() if name),
         synonyms=sum(len(s) for _, s in rows),
-        mapped=mapped,
-        misses=tuple(misses),
-        false_merges=tuple(false_merges),
     )
 
 
