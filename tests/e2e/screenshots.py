@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from live import launch_chromium, serving
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from ficshelf.demo import demo_library_path
 from ficshelf.library import Library
@@ -45,6 +45,7 @@ def main() -> None:
             page.goto("/preferences")
             page.get_by_label("Theme").select_option("dark")
             page.get_by_role("button", name="Save preferences").click()
+            expect(page.get_by_role("status")).to_contain_text("saved")
             page.goto(chapter)
             page.screenshot(path=OUT / "reader-dark.png")
             browser.close()

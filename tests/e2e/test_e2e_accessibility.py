@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from live import AXE
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 if not AXE.exists():
     pytest.skip("run `npm ci` in tests/e2e first (scripts/test does)", allow_module_level=True)
@@ -47,6 +47,7 @@ def test_every_page_type_has_no_serious_violations(page: Page, theme: str) -> No
     page.get_by_label("Blocked tags").fill("Fluff")
     page.get_by_label("Collapse them to title and warnings, click to reveal").check()
     page.get_by_role("button", name="Save preferences").click()
+    expect(page.get_by_role("status")).to_contain_text("saved")
     paths = [
         "/works",
         "/works?q=ratin:g",

@@ -13,6 +13,12 @@ def open_work(page: Page, title: str) -> None:
     page.get_by_role("link", name=title, exact=True).click()
 
 
+def expect_chapter_ready(page: Page, number: int) -> None:
+    """The reader's keys work once its deferred script has run, i.e. at DOMContentLoaded."""
+    expect(page).to_have_url(re.compile(rf"/chapters/{number}$"))
+    page.wait_for_load_state("domcontentloaded")
+
+
 def test_browse_from_the_index_to_a_work(page: Page) -> None:
     page.goto("/works")
     expect(page.get_by_role("heading", name="Works", level=1)).to_be_visible()
@@ -62,7 +68,7 @@ def test_blocking_a_tag_makes_its_works_vanish(page: Page) -> None:
 def test_read_leave_and_come_back_to_the_same_place(page: Page) -> None:
     open_work(page, "The Long Watch")
     page.get_by_role("link", name="Dawn").first.click()
-    expect(page).to_have_url(re.compile(r"/chapters/2$"))
+    expect_chapter_ready(page, 2)
     with page.expect_response(lambda response: "/position" in response.url):
         page.evaluate(
             "window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)"
@@ -81,12 +87,13 @@ def test_read_leave_and_come_back_to_the_same_place(page: Page) -> None:
 def test_keyboard_moves_between_chapters(page: Page) -> None:
     open_work(page, "Letters from the Garden")
     page.get_by_role("link", name="The First Letter").click()
+    expect_chapter_ready(page, 1)
     page.keyboard.press("j")
-    expect(page).to_have_url(re.compile(r"/chapters/2$"))
+    expect_chapter_ready(page, 2)
     page.keyboard.press("ArrowRight")
-    expect(page).to_have_url(re.compile(r"/chapters/3$"))
+    expect_chapter_ready(page, 3)
     page.keyboard.press("k")
-    expect(page).to_have_url(re.compile(r"/chapters/2$"))
+    expect_chapter_ready(page, 2)
 
 
 def test_reading_settings_change_the_page(page: Page) -> None:
