@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.groups import GroupWords, by_anchor, by_keyword
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
@@ -129,6 +130,7 @@ class CharacterResolver:
             ("named in an aside or 'aka'", lambda: self._in_pieces(written, context)),
             ("starts with a full name", lambda: self._runs(cleaned)),
             ("first and last name", lambda: self._first_and_last(cleaned)),
+            ("known name after qualifiers", lambda: self._after_qualifiers(cleaned, context)),
             ("group keyword", lambda: self._group(written, plain, context)),
             ("name after 'as'", lambda: self._played_by(written)),
         ]
@@ -359,6 +361,35 @@ class CharacterResolver:
                 return frozenset()  # "Remus Lupin mother", "Ron Weasley Harry Potter"
             return found
         return frozenset()
+
+    def _after_qualifiers(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Genius Draco Malfoy", "Retro Photographer Harry Potter", "Wormtail Peter
+        Pettigrew": ordinary words (or the character's own alias) before a known name. Not
+        "Harry James Potter" nor "Holly James Potter": a name before a name is a given name."""
+        tokens = cleaned.split()
+        for start in range(1, len(tokens)):
+            head, rest = tokens[:start], " ".join(tokens[start:])
+            found = self._lookup("strong", rest) or self._lookup("derived", rest)
+            last = start == len(tokens) - 1
+            if not found and context and last and rest not in self._anchors(context):
+                found = self._index.given.get(rest, frozenset()) & self._allowed(context)
+                found = found if len(found) == 1 else frozenset()  # "Rye Prince": not Eileen
+            if not found:
+                continue
+            if all(self._qualifier(t) for t in head):
+                return found
+            return found if self._lookup("strong", " ".join(head)) == found else frozenset()
+        return frozenset()
+
+    def _qualifier(self, key: str) -> bool:
+        """An ordinary word that is no part of anyone's name in the knowledge base."""
+        return key not in self._name_words and ordinary_word(key)
+
+    @functools.cached_property
+    def _name_words(self) -> frozenset[str]:
+        index = self._index
+        tables = (index.given, index.family, index.weak)
+        return frozenset(t for table in tables for key in table for t in key.split())
 
     def _initials(self, cleaned: str) -> frozenset[int]:
         if _INITIAL_FORM.match(cleaned) is None:

@@ -45,6 +45,7 @@ class NameWords:
     several_people: re.Pattern[str]
     titles: dict[str, str | None]
     identity_split: re.Pattern[str]
+    qualifiers: frozenset[str]
 
 
 def _between_words(conjunctions: list[str]) -> re.Pattern[str]:
@@ -98,6 +99,7 @@ def name_words() -> NameWords:
         several_people=_between_words(data["conjunctions"]),
         titles=titles,
         identity_split=_identity_split(data["identity_markers"]),
+        qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),
     )
 
 

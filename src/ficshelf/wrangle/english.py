@@ -1,0 +1,52 @@
+"""Ordinary English words, to tell a qualifier from a name.
+
+Taggers put all sorts of words before a character's name: "Genius Draco Malfoy",
+"Underworld Kingpin Harry Potter", "Photographer Harry Potter". No list of such words can be
+complete, so a word counts as a qualifier when it is an ordinary (lower-case) word of a large
+English dictionary, Webster's Second (public domain, shipped by the ``english-words`` package),
+and is not also a proper noun there nor a common given name. The given names matter: "Holly
+James Potter" is Holly, not James Potter, and "Harry James Potter" is Harry. Names of the
+knowledge base itself are checked by the resolver, which knows them.
+
+``names.toml`` adds, under ``qualifiers``, words a dictionary lacks or spells as proper nouns
+(demonyms, "POC", "OOC", fandom labels).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from english_words import get_english_words_set  # type: ignore[import-untyped]
+
+from ficshelf.wrangle.names import name_key
+from ficshelf.wrangle.written import name_words
+
+_MIN_LENGTH = 3
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    """Lower-case dictionary words that the dictionary does not also list capitalised."""
+    words: set[str] = set(get_english_words_set(["web2"]))
+    proper = {w.casefold() for w in words if w[:1].isupper()}
+    return frozenset(w for w in words if w.islower() and w not in proper)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Common given names, folded (``data/kb/given_names.txt``)."""
+    text = resources.files("ficshelf.data").joinpath("kb", "given_names.txt").read_text("utf-8")
+    return frozenset(
+        name_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def ordinary_word(key: str) -> bool:
+    """Whether the folded word ``key`` is an ordinary word and not a name: "genius",
+    "kingpin", "vietnamese" (listed), not "henry", "holly", "draco"."""
+    if key in name_words().qualifiers:
+        return True
+    if len(key) < _MIN_LENGTH or key in given_names():
+        return False
+    return key in _dictionary()

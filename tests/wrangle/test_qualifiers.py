@@ -1,0 +1,87 @@
+"""Ordinary words before a known name are read past; a name before a name is another person."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficshelf.wrangle.characters import resolver_for
+from ficshelf.wrangle.english import ordinary_word
+from ficshelf.wrangle.kb import Character, KnowledgeBase
+
+MEADOW = frozenset({"Meadow"})
+
+
+@pytest.fixture(scope="module")
+def meadow() -> KnowledgeBase:
+    """An invented fandom: two Quillfeathers sharing a family name, a lone Brack."""
+    cast = [
+        Character("Osric Quillfeather", "Meadow", "m", ("Inkpot",)),
+        Character("Tobin Osric Quillfeather", "Meadow", "m"),
+        Character("Perdita Brack", "Meadow", "f"),
+        Character("Tamsin Quillfeather", "Meadow", "f"),
+    ]
+    return KnowledgeBase(characters=cast)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Genius Osric Quillfeather", "Osric Quillfeather"),
+        ("Retro Photographer Osric Quillfeather - Character", "Osric Quillfeather"),
+        ("Vietnamese Perdita Brack", "Perdita Brack"),
+        ("POC Perdita Brack", "Perdita Brack"),
+        ("Off-Screen Perdita Brack", "Perdita Brack"),
+        ("grumpy Perdita", "Perdita Brack"),
+        ("Inkpot Osric Quillfeather", "Osric Quillfeather"),
+        ("Tobin Osric Quillfeather", "Tobin Osric Quillfeather"),
+    ],
+)
+def test_qualifiers_before_a_known_name(
+    meadow: KnowledgeBase, written: str, canonical: str
+) -> None:
+    match = resolver_for(meadow).resolve(written, MEADOW)
+    assert match.character is not None
+    assert match.character.name == canonical
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Holly Osric Quillfeather",  # a given name before a full name: someone else
+        "Henry Osric Quillfeather",
+        "Perdita Osric Quillfeather",  # a name of the fandom before a full name
+        "Rye Brack",  # an ordinary word before a family name alone: a new given name
+        "Genius Quillfeather",  # two Quillfeathers
+    ],
+)
+def test_names_before_a_name_are_not_qualifiers(meadow: KnowledgeBase, written: str) -> None:
+    match = resolver_for(meadow).resolve(written, MEADOW)
+    assert match.character is None
+
+
+def test_harry_james_potter_stays_harry(kb: KnowledgeBase) -> None:
+    context = frozenset({"Harry Potter - J. K. Rowling"})
+    resolver = resolver_for(kb)
+    harry = resolver.resolve("Harry James Potter", context).character
+    assert harry is not None and harry.name == "Harry Potter"
+    genius = resolver.resolve("Genius Draco Malfoy - Character", context).character
+    assert genius is not None and genius.name == "Draco Malfoy"
+    assert resolver.resolve("Euphemia Potter", context).character != harry
+
+
+@pytest.mark.parametrize(
+    ("word", "ordinary"),
+    [
+        ("genius", True),
+        ("kingpin", True),
+        ("vietnamese", True),
+        ("poc", True),
+        ("henry", False),
+        ("holly", False),
+        ("hope", False),
+        ("draco", False),
+        ("xqzv", False),
+    ],
+)
+def test_ordinary_words(word: str, ordinary: bool) -> None:
+    assert ordinary_word(word) is ordinary
