@@ -37,6 +37,7 @@ from ficshelf.wrangle.written import (
     clean_name,
     generation_of,
     identity_pieces,
+    kin_of,
     name_words,
     plain_name,
     says_impostor,
@@ -126,6 +127,7 @@ class CharacterResolver:
                 readings.append(("name mentioned", lambda: self._mentioned(written, allowed)))
             return self._first_of(written, readings, context, "several people")
         readings += [
+            ("someone's relative or pet", lambda: self._kin(written, context)),
             ("name with its aside", lambda: self._with_aside(written)),
             ("named in an aside or 'aka'", lambda: self._in_pieces(written, context)),
             ("starts with a full name", lambda: self._runs(cleaned)),
@@ -192,6 +194,32 @@ class CharacterResolver:
             return found
         unique = self._index.given.get(cleaned, frozenset()) & self._allowed(context)
         return unique if len(unique) == 1 else frozenset()
+
+    def _kin(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Remus Lupin's mum" -> Hope Lupin, "Harry Potter's Owl" -> Hedwig (the fandom file's
+        kin of the owner); "Tom Riddle's diary" -> Diary Tom Riddle (a canonical named "<thing>
+        <owner>"), "Snape's portrait" -> Snape when there is none (as "Portrait Snape" is).
+        Only with a fandom in context: kin is canon knowledge."""
+        found = kin_of(written) if context else None
+        if found is None:
+            return frozenset()
+        owner_text, word = found
+        owner = self.resolve(owner_text, context).character
+        if owner is None or owner.keywords:
+            return frozenset()
+        kind = name_words().kin.get(word)
+        target = dict(owner.kin).get(kind) if kind is not None else None
+        if target is not None:
+            position = self._index.by_name.get(target)
+            if position is None or self._index.characters[position].fandom != owner.fandom:
+                return frozenset()
+            return frozenset({position})
+        if word not in name_words().owned_forms:
+            return frozenset()
+        named = self._lookup("strong", name_key(f"{word} {owner.name}"))
+        if named or (word,) not in name_words().leading:
+            return named
+        return self._ids_of(owner)  # "Portrait Albus Dumbledore" is read as Dumbledore too
 
     def _with_aside(self, written: str) -> frozenset[int]:
         """ "Tom Riddle (diary)" -> "Diary Tom Riddle": an aside that completes the name."""

@@ -40,7 +40,9 @@ class Fandom:
 @dataclass(frozen=True, slots=True)
 class Character:
     """A canonical character. ``gender`` ("m"/"f"/None) lets categories be inferred; a group
-    ("Slytherin Students") has ``keywords`` that catch the many ways people write it."""
+    ("Slytherin Students") has ``keywords`` that catch the many ways people write it. ``kin``
+    pairs a kind of relative or pet with the one canonical character it is ("mother", "Hope
+    Lupin"), so "Remus Lupin's mum" can be read."""
 
     name: str
     fandom: str
@@ -48,6 +50,7 @@ class Character:
     aliases: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    kin: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +211,7 @@ def _unique_characters(characters: Iterable[Character]) -> tuple[Character, ...]
             aliases=tuple(dict.fromkeys(first.aliases + character.aliases)),
             keywords=tuple(dict.fromkeys(first.keywords + character.keywords)),
             anchors=tuple(dict.fromkeys(first.anchors + character.anchors)),
+            kin=first.kin + tuple(k for k in character.kin if k not in first.kin),
         )
     return tuple(seen.values())
 
@@ -340,7 +344,8 @@ def _read_toml(entry: Traversable) -> dict[str, Any]:
 
 def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, list[Character]]:
     """One fandom file: name, aliases, family_name_first, numbers, characters by gender, groups
-    (keywords) and group anchors (a word that names the group beside a word for people)."""
+    (keywords), group anchors (a word that names the group beside a word for people) and kin
+    (each character's one mother, father, owl...)."""
     if "name" not in data:
         raise KnowledgeBaseError(f"{source}: no fandom name")
     name = str(data["name"])
@@ -351,11 +356,18 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
         numbers={str(k): str(v) for k, v in data.get("numbers", {}).items()},
     )
     cast: list[Character] = []
+    kin = data.get("kin", {})
     for gender_label, table in data.get("characters", {}).items():
         if gender_label not in _GENDERS:
             raise KnowledgeBaseError(f"{source}: unknown character section {gender_label!r}")
         for character, aliases in table.items():
-            cast.append(Character(character, name, _GENDERS[gender_label], tuple(aliases)))
+            relatives = tuple((str(k), str(v)) for k, v in kin.get(character, {}).items())
+            cast.append(
+                Character(character, name, _GENDERS[gender_label], tuple(aliases), kin=relatives)
+            )
+    unknown = set(kin) - {c.name for c in cast}
+    if unknown:
+        raise KnowledgeBaseError(f"{source}: kin of unknown characters {sorted(unknown)}")
     anchors = data.get("group_anchors", {})
     for group, keywords in data.get("groups", {}).items():
         cast.append(

@@ -46,6 +46,8 @@ class NameWords:
     titles: dict[str, str | None]
     identity_split: re.Pattern[str]
     qualifiers: frozenset[str]
+    owned_forms: frozenset[str]
+    kin: dict[str, str]
 
 
 def _between_words(conjunctions: list[str]) -> re.Pattern[str]:
@@ -100,6 +102,8 @@ def name_words() -> NameWords:
         titles=titles,
         identity_split=_identity_split(data["identity_markers"]),
         qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),
+        owned_forms=frozenset(name_key(f) for f in data["owned_forms"]),
+        kin={name_key(w): kind for kind, words in data["kin"].items() for w in words},
     )
 
 
@@ -211,6 +215,28 @@ def words_of(written: str) -> tuple[Word, ...]:
         if key:
             found.append(Word(key, cased and word[:1].isupper(), possessive))
     return tuple(found)
+
+
+_MAX_OWNER_WORDS = 4
+
+
+def kin_of(written: str) -> tuple[str, str] | None:
+    """ "Remus Lupin's mum" -> ("remus lupin", "mum"); "Tom Riddle Diary" -> ("tom riddle",
+    "diary"); "mother of Draco" -> ("draco", "mother"); None when the tag does not end (or
+    begin) with a word for a relative, a pet or an owned form. The owner comes first."""
+    base, _asides = split_asides(written)
+    base = _CHARACTER_SUFFIX.sub("", base).strip(" !?.")
+    words = [w.key for w in words_of(base)]
+    vocab = name_words()
+    endings = vocab.kin.keys() | vocab.owned_forms
+    for size in (2, 1):  # "house elf" before "elf"
+        tail = " ".join(words[-size:])
+        if len(words) > size and tail in endings and len(words) - size <= _MAX_OWNER_WORDS:
+            return " ".join(words[:-size]), tail
+    if len(words) > 2 and words[1] == "of" and words[0] in endings:
+        owner = words[2:]
+        return (" ".join(owner), words[0]) if len(owner) <= _MAX_OWNER_WORDS else None
+    return None
 
 
 def says_impostor(written: str) -> bool:
