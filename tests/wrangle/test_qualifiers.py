@@ -85,3 +85,12 @@ def test_harry_james_potter_stays_harry(kb: KnowledgeBase) -> None:
 )
 def test_ordinary_words(word: str, ordinary: bool) -> None:
     assert ordinary_word(word) is ordinary
+
+
+def test_a_negation_before_a_name_is_not_a_qualifier(meadow: KnowledgeBase) -> None:
+    assert resolver_for(meadow).resolve("not actually Perdita Brack", MEADOW).character is None
+
+
+def test_filler_words_before_a_name(meadow: KnowledgeBase) -> None:
+    found = resolver_for(meadow).resolve("Out of Character Perdita Brack", MEADOW).character
+    assert found is not None and found.name == "Perdita Brack"

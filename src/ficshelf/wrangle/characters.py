@@ -139,7 +139,7 @@ class CharacterResolver:
         if title_and_family(plain) is not None:
             readings.append(("title and family name", lambda: self._titled(plain, context)))
         else:
-            readings.append(("given or family name", lambda: self._weak(cleaned, context)))
+            readings.append(("given or family name", lambda: self._weak(cleaned, context, written)))
         readings += [
             ("name without spaces", lambda: self._lookup("compact", compact_key(cleaned))),
             ("initial of family name", lambda: self._initials(cleaned)),
@@ -266,12 +266,36 @@ class CharacterResolver:
                     return True
         return False
 
-    def _weak(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+    def _weak(self, cleaned: str, context: frozenset[str], written: str = "") -> frozenset[int]:
         """A lone given or family name; not a group's anchor word ("Slytherin": the founder
-        or the house?)."""
+        or the house?). A family name the fandom file says means one character or group
+        ("Malfoy": Draco, "Dursley": the family) means it when several share it, unless a
+        title says which ("Mentioned Mrs Zabini")."""
+        found = self._lookup("weak", cleaned)
+        if context and len(found & self._allowed(context)) > 1:
+            meant = self._family_name(cleaned, context, written)
+            if meant:
+                return meant
         if context and cleaned in self._anchors(context):
             return frozenset()
-        return self._lookup("weak", cleaned)
+        return found
+
+    def _family_name(self, cleaned: str, context: frozenset[str], written: str) -> frozenset[int]:
+        """Whom the fandom files say a lone family name means; a family group only for the
+        bare name ("Good!Dursley" is one Dursley, not the family)."""
+        titles = name_words().titles
+        if any(t in titles for t in plain_name(written).split()):
+            return frozenset()
+        found: set[int] = set()
+        for name in context:
+            fandom = self._kb.fandom_named(name)
+            meant = fandom.family_names.get(cleaned) if fandom is not None else None
+            position = self._index.by_name.get(meant) if meant is not None else None
+            if position is None or self._index.characters[position].fandom != name:
+                continue
+            if "!" not in written or not self._index.characters[position].keywords:
+                found.add(position)
+        return frozenset(found)
 
     def _anchors(self, context: frozenset[str]) -> frozenset[str]:
         return frozenset(a for f in context for g in self._group_words(f) for a in g.anchors)
@@ -404,6 +428,8 @@ class CharacterResolver:
                 found = found if len(found) == 1 else frozenset()  # "Rye Prince": not Eileen
             if not found:
                 continue
+            if any(t in name_words().negations for t in head):
+                return frozenset()  # "it ain't actually Moody"
             if all(self._qualifier(t) for t in head):
                 return found
             return found if self._lookup("strong", " ".join(head)) == found else frozenset()

@@ -4,9 +4,9 @@ Taggers put all sorts of words before a character's name: "Genius Draco Malfoy",
 "Underworld Kingpin Harry Potter", "Photographer Harry Potter". No list of such words can be
 complete, so a word counts as a qualifier when it is an ordinary (lower-case) word of a large
 English dictionary, Webster's Second (public domain, shipped by the ``english-words`` package),
-and is not also a proper noun there nor a common given name. The given names matter: "Holly
-James Potter" is Holly, not James Potter, and "Harry James Potter" is Harry. Names of the
-knowledge base itself are checked by the resolver, which knows them.
+and not a common given name ("harry", "rose" and "henry" are words too). The given names
+matter: "Holly James Potter" is Holly, not James Potter, and "Harry James Potter" is Harry.
+Names of the knowledge base itself are checked by the resolver, which knows them.
 
 ``names.toml`` adds, under ``qualifiers``, words a dictionary lacks or spells as proper nouns
 (demonyms, "POC", "OOC", fandom labels).
@@ -27,10 +27,9 @@ _MIN_LENGTH = 3
 
 @functools.cache
 def _dictionary() -> frozenset[str]:
-    """Lower-case dictionary words that the dictionary does not also list capitalised."""
+    """The dictionary's lower-case words (its capitalised entries are proper nouns)."""
     words: set[str] = set(get_english_words_set(["web2"]))
-    proper = {w.casefold() for w in words if w[:1].isupper()}
-    return frozenset(w for w in words if w.islower() and w not in proper)
+    return frozenset(w for w in words if w.islower())
 
 
 @functools.cache
@@ -45,7 +44,7 @@ def given_names() -> frozenset[str]:
 def ordinary_word(key: str) -> bool:
     """Whether the folded word ``key`` is an ordinary word and not a name: "genius",
     "kingpin", "vietnamese" (listed), not "henry", "holly", "draco"."""
-    if key in name_words().qualifiers:
+    if key in name_words().qualifiers or key in name_words().fillers:
         return True
     if len(key) < _MIN_LENGTH or key in given_names():
         return False

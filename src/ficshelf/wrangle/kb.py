@@ -35,6 +35,8 @@ class Fandom:
     aliases: tuple[str, ...] = ()
     family_name_first: bool = False
     numbers: Mapping[str, str] = field(default_factory=dict)
+    family_names: Mapping[str, str] = field(default_factory=dict)
+    """Whom a family name written alone means, by name key ("malfoy" -> "Draco Malfoy")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +356,7 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
         aliases=tuple(data.get("aliases", ())),
         family_name_first=bool(data.get("family_name_first", False)),
         numbers={str(k): str(v) for k, v in data.get("numbers", {}).items()},
+        family_names={name_key(k): str(v) for k, v in data.get("family_names", {}).items()},
     )
     cast: list[Character] = []
     kin = data.get("kin", {})
@@ -365,14 +368,19 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
             cast.append(
                 Character(character, name, _GENDERS[gender_label], tuple(aliases), kin=relatives)
             )
-    unknown = set(kin) - {c.name for c in cast}
+    known = {c.name for c in cast}
+    unknown = set(kin) - known
     if unknown:
         raise KnowledgeBaseError(f"{source}: kin of unknown characters {sorted(unknown)}")
+
     anchors = data.get("group_anchors", {})
     for group, keywords in data.get("groups", {}).items():
         cast.append(
             Character(group, name, None, (), tuple(keywords), tuple(anchors.get(group, ())))
         )
+    unknown = set(fandom.family_names.values()) - {c.name for c in cast}
+    if unknown:
+        raise KnowledgeBaseError(f"{source}: family names of unknown characters {sorted(unknown)}")
     return fandom, cast
 
 

@@ -1,0 +1,55 @@
+"""A family name written alone means whom the fandom file says, when several share it; a title
+still says which member, and a family group is meant only by the bare name."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficshelf.wrangle.characters import resolver_for
+from ficshelf.wrangle.kb import KnowledgeBase, KnowledgeBaseError, parse_fandom_file
+
+FEN = frozenset({"Fen"})
+
+_FILE = {
+    "name": "Fen",
+    "family_names": {"Quillfeather": "Osric Quillfeather", "Marsh": "Marsh Family"},
+    "characters": {
+        "male": {"Osric Quillfeather": [], "Tobin Quillfeather": [], "Bede Marsh": []},
+        "female": {"Perdita Quillfeather": [], "Wren Marsh": []},
+    },
+    "groups": {"Marsh Family": ["marsh family", "the marshes"]},
+    "group_anchors": {"Marsh Family": ["marsh"]},
+}
+
+
+@pytest.fixture(scope="module")
+def fen() -> KnowledgeBase:
+    fandom, cast = parse_fandom_file(_FILE, "fen.toml")
+    return KnowledgeBase(fandoms=[fandom], characters=cast)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Quillfeather", "Osric Quillfeather"),
+        ("Quillfeather (mentioned)", "Osric Quillfeather"),
+        ("Auror!Quillfeather - Character", "Osric Quillfeather"),
+        ("Marsh", "Marsh Family"),
+        ("Mrs Quillfeather", "Perdita Quillfeather"),
+        ("Mentioned Mrs Quillfeather", None),
+        ("Good!Marsh", None),
+    ],
+)
+def test_family_name_alone(fen: KnowledgeBase, written: str, canonical: str | None) -> None:
+    match = resolver_for(fen).resolve(written, FEN)
+    assert (match.character.name if match.character else None) == canonical
+
+
+def test_family_names_need_a_fandom(fen: KnowledgeBase) -> None:
+    assert resolver_for(fen).resolve("Quillfeather").character is None
+
+
+def test_family_names_must_name_characters_of_the_file() -> None:
+    data = {"name": "Fen", "family_names": {"Nobody": "No One"}, "characters": {}}
+    with pytest.raises(KnowledgeBaseError):
+        parse_fandom_file(data, "fen.toml")
