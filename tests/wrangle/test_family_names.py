@@ -53,3 +53,32 @@ def test_family_names_must_name_characters_of_the_file() -> None:
     data = {"name": "Fen", "family_names": {"Nobody": "No One"}, "characters": {}}
     with pytest.raises(KnowledgeBaseError):
         parse_fandom_file(data, "fen.toml")
+
+
+@pytest.fixture(scope="module")
+def houses() -> KnowledgeBase:
+    data = {
+        "name": "Fen",
+        "characters": {"male": {"Bede Marsh": [], "Osric Quillfeather": []}},
+        "groups": {
+            "Marsh Family": ["marsh family", "house of marsh", "old and honourable house of marsh"]
+        },
+    }
+    fandom, cast = parse_fandom_file(data, "fen.toml")
+    return KnowledgeBase(fandoms=[fandom], characters=cast)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("The Old and Honourable House of Marsh", "Marsh Family"),
+        ("The Honourable and Old House of Marsh - Character", "Marsh Family"),
+        ("the noble and wealthy Marsh Family", "Marsh Family"),
+        ("Osric and the Marsh Family", None),  # Osric too: several people
+    ],
+)
+def test_an_and_inside_a_group_name(
+    houses: KnowledgeBase, written: str, canonical: str | None
+) -> None:
+    match = resolver_for(houses).resolve(written, FEN)
+    assert (match.character.name if match.character else None) == canonical

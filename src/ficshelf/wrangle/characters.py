@@ -123,6 +123,7 @@ class CharacterResolver:
             ("known name without middle names", lambda: self._lookup("derived", cleaned)),
         ]
         if several_people(written):
+            readings.append(("group name with 'and'", lambda: self._joined_group(plain, context)))
             if context and not self._unread_person(written, allowed):
                 readings.append(("name mentioned", lambda: self._mentioned(written, allowed)))
             return self._first_of(written, readings, context, "several people")
@@ -436,7 +437,10 @@ class CharacterResolver:
         return frozenset()
 
     def _qualifier(self, key: str) -> bool:
-        """An ordinary word that is no part of anyone's name in the knowledge base."""
+        """An ordinary word that is no part of anyone's name in the knowledge base (a filler
+        word such as "the" never is, though "The Grey Lady" begins with it)."""
+        if key in name_words().fillers:
+            return True
         return key not in self._name_words and ordinary_word(key)
 
     @functools.cached_property
@@ -528,6 +532,33 @@ class CharacterResolver:
     ) -> bool:
         people = mentioned(written, self._index, self._allowed(context)) - self._grouped(context)
         return len(people) == 1
+
+    def _joined_group(self, plain: str, context: frozenset[str]) -> frozenset[int]:
+        """ "The Most Noble and Ancient House of Black": an 'and' that is part of a group's
+        name, not two people: a group keyword is there and every other word is an ordinary
+        word ("Harry and the Weasleys" names Harry too)."""
+        if not context:
+            return frozenset()
+        groups = [g for fandom in context for g in self._group_words(fandom)]
+        texts = [plain]
+        vocabulary, known = self._vocabulary(context)
+        respelled = respell(plain.split(), vocabulary, known)
+        if respelled is not None:
+            texts.append(respelled)
+        conjunctions = name_words().several_people
+        for text in texts:
+            found = by_keyword([text], groups)
+            if len(found) != 1:
+                continue
+            keywords = self._keywords(next(iter(found)))
+            padded = f" {text} "
+            keyword = max((k for k in keywords if f" {k} " in padded), key=len)
+            rest = padded.replace(f" {keyword} ", " ", 1).split()
+            own = {w for k in keywords for w in k.split()}  # "most noble and ancient"
+            words = [w for w in rest if not conjunctions.fullmatch(f" {w} ") and w not in own]
+            if all(self._qualifier(w) for w in words):
+                return found
+        return frozenset()
 
     def _group_exactly(self, plain: str, context: frozenset[str]) -> frozenset[int]:
         """ "Slytherin OCs": the whole tag is a group keyword (before "OCs" alone is read)."""
