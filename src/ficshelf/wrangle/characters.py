@@ -36,6 +36,7 @@ from ficshelf.wrangle.typos import respell
 from ficshelf.wrangle.written import (
     clean_name,
     generation_of,
+    generation_variants,
     identity_pieces,
     kin_of,
     name_words,
@@ -115,10 +116,11 @@ class CharacterResolver:
         allowed = self._allowed(context) if context else frozenset()
         readings: list[tuple[str, Callable[[], frozenset[int]]]] = [
             ("name as written", lambda: self._lookup("strong", name_key(written))),
+            ("other generation", lambda: self._other_generation(plain, written)),
+            ("name completed by its aside", lambda: self._with_aside(written)),
             ("name without asides", lambda: self._lookup("strong", plain)),
             ("group name", lambda: self._group_exactly(plain, context)),
             ("known name", lambda: self._lookup("strong", cleaned)),
-            ("other generation", lambda: self._other_generation(plain)),
             ("known name without middle names", lambda: self._lookup("derived", plain)),
             ("known name without middle names", lambda: self._lookup("derived", cleaned)),
         ]
@@ -567,20 +569,28 @@ class CharacterResolver:
         groups = [g for fandom in context for g in self._group_words(fandom)]
         return frozenset(g.position for g in groups if plain in g.keywords)
 
-    def _other_generation(self, plain: str) -> frozenset[int]:
+    def _other_generation(self, plain: str, written: str = "") -> frozenset[int]:
         """ "Lily Potter Jr." -> Lily Luna Potter ("Lily Potter II"), "Theodore Nott Sr." ->
-        Nott Sr.: the name with its generation written the ways canonical names write it."""
-        found = generation_of(plain)
-        if found is None:
-            return frozenset()
-        base, label = found
-        words = [" ".join(w) for w, lab in name_words().generations.items() if lab == label]
-        family = base.split()[-1] if base else ""
-        for stem in (base, family):
-            for word in words:
-                ids = self._lookup("strong", f"{stem} {word}")
-                if ids:
-                    return ids
+        Nott Sr.: the name with its generation written the ways canonical names write it.
+        The generation may stand in an aside or mid-name ("Lily Potter (the younger)", "Lily
+        II Potter"), and a lone given name takes the family names of those who bear it."""
+        for variant in generation_variants(plain, written):
+            found = generation_of(variant)
+            if found is None:
+                continue
+            base, label = found
+            words = [" ".join(w) for w, lab in name_words().generations.items() if lab == label]
+            family = base.split()[-1] if base else ""
+            stems = [base, family]
+            if base and " " not in base:
+                bearers = self._index.given.get(base, frozenset())
+                families = {self._index.characters[i].name.split()[-1] for i in bearers}
+                stems += sorted(f"{base} {name_key(f)}" for f in families)
+            for stem in stems:
+                for word in words:
+                    ids = self._lookup("strong", f"{stem} {word}")
+                    if ids:
+                        return ids
         return frozenset()
 
     def _played_by(self, written: str) -> frozenset[int]:

@@ -255,6 +255,24 @@ def generation_of(plain: str) -> tuple[str, str] | None:
     return None
 
 
+def generation_variants(plain: str, written: str) -> tuple[str, ...]:
+    """Keys where a generation word may end the name: ``plain`` itself, the whole name before
+    any description was cut ("Lily Potter the second"), with its asides ("Lily Potter (the
+    younger)"), and with a mid-name generation moved last ("Lily II Potter")."""
+    variants = [plain]
+    if written:
+        base, asides = split_asides(written)
+        base = _CHARACTER_SUFFIX.sub("", base)
+        variants += [name_key(base), name_key(" ".join([base, *asides]))]
+    tokens = plain.split()
+    generations = name_words().generations
+    for position in range(1, len(tokens) - 1):
+        if (tokens[position],) in generations and len(tokens[position]) > 1:
+            moved = tokens[:position] + tokens[position + 1 :] + [tokens[position]]
+            variants.append(" ".join(moved))
+    return tuple(dict.fromkeys(v for v in variants if v))
+
+
 def title_and_family(written: str) -> tuple[str | None, str] | None:
     """ "Mrs. Lupin" -> ("f", "lupin"); "Professor Potter" -> (None, "potter"); else None.
 
