@@ -36,6 +36,9 @@ def fen() -> KnowledgeBase:
         ("Auror!Quillfeather - Character", "Osric Quillfeather"),
         ("Marsh", "Marsh Family"),
         ("Mrs Quillfeather", "Perdita Quillfeather"),
+        ("Professor Quillfeather", "Osric Quillfeather"),  # a title without a gender
+        ("Mr Quillfeather", None),  # Osric or Tobin: the title says a man, not which
+        ("Professor Marsh", None),  # a person, never the family
         ("Mentioned Mrs Quillfeather", None),
         ("Good!Marsh", None),
     ],

@@ -304,10 +304,18 @@ class CharacterResolver:
         return frozenset(a for f in context for g in self._group_words(f) for a in g.anchors)
 
     def _titled(self, plain: str, context: frozenset[str]) -> frozenset[int]:
-        """ "Mrs. Lupin": in context, the one Lupin who is a woman; never without a fandom."""
+        """ "Mrs. Lupin": in context, the one Lupin who is a woman; never without a fandom.
+        A title that says nothing of gender ("Professor Lupin", "Auror Potter") leaves a
+        shared family name to whom the fandom file says it means (a person, not a group)."""
         if not context:
             return frozenset()
-        return self._guard(titled(plain, self._index, self._allowed(context)), plain, context)
+        found = self._guard(titled(plain, self._index, self._allowed(context)), plain, context)
+        title_family = title_and_family(plain)
+        if len(found) > 1 and title_family is not None and title_family[0] is None:
+            meant = self._family_name(title_family[1], context, "")
+            if meant and not any(self._index.characters[i].keywords for i in meant):
+                return meant
+        return found
 
     def _unread_person(self, written: str, allowed: frozenset[int]) -> bool:
         """ "Petunia i Vernon Dursleyowie": one of the people joined in the tag is written in a
