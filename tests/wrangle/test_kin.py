@@ -19,6 +19,7 @@ _FILE = {
         "female": {"Perdita Quillfeather": [], "Wren Marsh": []},
         "other": {"Soot (Bramble)": [], "Diary Osric Quillfeather": []},
     },
+    "groups": {"Quillfeather Family": ["quillfeather family", "quillfeathers"]},
     "kin": {
         "Osric Quillfeather": {"mother": "Perdita Quillfeather", "owl": "Soot (Bramble)"},
         "Wren Marsh": {"brother": "Bede Marsh"},
@@ -43,6 +44,10 @@ def bramble() -> KnowledgeBase:
         ("Wren' brother (mentioned)", "Bede Marsh"),
         ("Osric Quillfeather Diary", "Diary Osric Quillfeather"),
         ("Osric's diary", "Diary Osric Quillfeather"),
+        ("Osric's Parents", "Quillfeather Family"),
+        ("Perdita Quillfeather's children", "Quillfeather Family"),
+        ("Mr and Mrs Quillfeather", "Quillfeather Family"),
+        ("Mr. & Mrs. Quillfeather", "Quillfeather Family"),
     ],
 )
 def test_kin_is_read(bramble: KnowledgeBase, written: str, canonical: str) -> None:
@@ -53,7 +58,15 @@ def test_kin_is_read(bramble: KnowledgeBase, written: str, canonical: str) -> No
 
 @pytest.mark.parametrize(
     "written",
-    ["Osric's father", "Tobin's mother", "Wren's sister", "Osric's friend", "Quillfeather's mum"],
+    [
+        "Osric's father",
+        "Tobin's mother",
+        "Wren's sister",
+        "Osric's friend",
+        "Quillfeather's mum",
+        "Wren's parents",  # no Marsh Family
+        "Mr and Mrs Marsh",
+    ],
 )
 def test_unknown_kin_is_not_guessed(bramble: KnowledgeBase, written: str) -> None:
     assert resolver_for(bramble).resolve(written, BRAMBLE).character is None

@@ -126,6 +126,7 @@ class CharacterResolver:
         ]
         if several_people(written):
             readings.append(("group name with 'and'", lambda: self._joined_group(plain, context)))
+            readings.append(("a couple by title", lambda: self._couple(plain, context)))
             if context and not self._unread_person(written, allowed):
                 readings.append(("name mentioned", lambda: self._mentioned(written, allowed)))
             return self._first_of(written, readings, context, "several people")
@@ -211,6 +212,8 @@ class CharacterResolver:
         if owner is None or owner.keywords:
             return frozenset()
         kind = name_words().kin.get(word)
+        if kind == "family":
+            return self._family_group(name_key(owner.name).split()[-1], owner.fandom)
         target = dict(owner.kin).get(kind) if kind is not None else None
         if target is not None:
             position = self._index.by_name.get(target)
@@ -542,6 +545,22 @@ class CharacterResolver:
     ) -> bool:
         people = mentioned(written, self._index, self._allowed(context)) - self._grouped(context)
         return len(people) == 1
+
+    def _family_group(self, family: str, fandom: str) -> frozenset[int]:
+        """The group of a fandom named "<family> family" ("Malfoy Family"), if any."""
+        keyword = f"{family} family"
+        return frozenset(g.position for g in self._group_words(fandom) if keyword in g.keywords)
+
+    def _couple(self, plain: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Mr and Mrs Dursley", "Mr. & Mrs. Malfoy": a couple by title, the family group."""
+        tokens = [t for t in plain.split() if not name_words().several_people.fullmatch(f" {t} ")]
+        titles = name_words().titles
+        if len(tokens) < 3 or not all(t in titles for t in tokens[:-1]):
+            return frozenset()
+        found: set[int] = set()
+        for fandom in context:
+            found |= self._family_group(tokens[-1], fandom)
+        return frozenset(found)
 
     def _joined_group(self, plain: str, context: frozenset[str]) -> frozenset[int]:
         """ "The Most Noble and Ancient House of Black": an 'and' that is part of a group's
