@@ -12,6 +12,7 @@ from synthetic import SyntheticLibrary
 
 from ficshelf.model import Rating, TagType, Warning
 from ficshelf.search import FilterIndex, IndexedWork, Sort, SortKey, parse_query
+from ficshelf.search.sort import Ranking
 
 RANGE_TERMS = [
     "rating:<=mature",
@@ -121,17 +122,11 @@ def test_unknown_names_match_nothing_and_exclude_nothing(
     assert len(everything) == len(library.works)
 
 
-def test_text_hits_are_intersected_and_text_exclusions_subtracted(
+def test_free_text_is_left_to_the_text_engine(
     library: SyntheticLibrary, index: FilterIndex
 ) -> None:
-    query = parse_query("rain -snow rating:e")
-    hits = BitMap(range(1, 3000))
-    excluded = BitMap(range(1, 3000, 2))
-    result = index.evaluate(query, library.resolver, text_hits=hits, text_excluded=excluded)
-    explicit = {w.id for w in library.works if w.rating is Rating.EXPLICIT}
-    assert set(result) == (explicit & set(hits)) - set(excluded)
-    with pytest.raises(ValueError, match="text_hits"):
-        index.evaluate(query, library.resolver)
+    with_text = index.evaluate(parse_query("rain -snow rating:e"), library.resolver)
+    assert with_text == index.evaluate(parse_query("rating:e"), library.resolver)
 
 
 @pytest.mark.parametrize("subset", ["small", "large"])
@@ -181,11 +176,14 @@ def test_random_order_is_a_seeded_page_stable_shuffle(index: FilterIndex) -> Non
     assert index.sort(result, sort, 1, 50, seed=6) != pages[:50]
 
 
-def test_best_match_follows_scores_then_id(index: FilterIndex) -> None:
-    result = BitMap([3, 5, 8, 13, 21])
-    scores = {3: 0.5, 5: 2.0, 8: 2.0, 13: 1.0}
-    assert index.sort(result, Sort(SortKey.BEST), 1, 10, scores=scores) == [5, 8, 13, 3, 21]
-    assert index.sort(result, Sort(SortKey.BEST), 2, 2, scores=scores) == [13, 3]
+def test_best_match_follows_the_ranking_then_id(index: FilterIndex) -> None:
+    result = BitMap([3, 5, 8, 13, 21, 34])
+    order = [5, 99, 8, 13, 3]  # 99 matched the text but is not in the result; 21, 34 unranked
+    ranking = Ranking(order, BitMap(order))
+    best = Sort(SortKey.BEST)
+    assert index.sort(result, best, 1, 10, ranking=ranking) == [5, 8, 13, 3, 21, 34]
+    assert index.sort(result, best, 2, 2, ranking=ranking) == [13, 3]
+    assert index.sort(result, best, 3, 2, ranking=ranking) == [21, 34]
 
 
 def test_best_without_scores_is_newest_first(index: FilterIndex) -> None:

@@ -15,6 +15,7 @@ from ficshelf.errors import QueryError
 from ficshelf.library import Library, SourceFile
 from ficshelf.model import RawChapter, TagRef, TagType, Work
 from ficshelf.search import parse_query
+from ficshelf.search import text as text_module
 from ficshelf.search.service import SearchService
 
 QUERIES = [
@@ -69,6 +70,40 @@ def test_results_equal_the_brute_force_answer(seeded: Seeded, text: str) -> None
     expected = brute_force(works, parse_query(text))
     assert set(result.ids) == expected
     assert result.total == len(expected)
+
+
+TEXT_QUERIES = [q for q in QUERIES if parse_query(q).text is not None and "sort:" not in q]
+
+
+@pytest.mark.parametrize("text", TEXT_QUERIES)
+@pytest.mark.parametrize("narrowing", ["", "fandom:naruto ", "rating:e words:>3000 "])
+def test_text_answers_the_same_asked_work_by_work_or_all_at_once(
+    seeded: Seeded, text: str, narrowing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Few candidates are looked up one by one, many answered from every match: same pages."""
+    service, _ = seeded
+    answers = []
+    for limit in (0, 10_000):
+        monkeypatch.setattr(text_module, "ONE_BY_ONE_LIMIT", limit)
+        service.refresh()
+        service._text.forget()  # ask the engine, not the kept answer
+        for sort in ("", "sort:title"):
+            result = service.search(f"{narrowing}{text} {sort}", per_page=7, page=2)
+            answers.append((limit, sort, result.total, result.ids))
+    by_way = {(sort, total, ids) for _limit, sort, total, ids in answers}
+    assert len(by_way) == 2, answers
+
+
+def test_text_answers_are_kept_only_while_the_library_is_unchanged(library: Library) -> None:
+    service = SearchService(library)
+    first = _add(library, _story("Kettle", _freeform("Angst"), text="Heron at dawn."), "/a")
+    for _ in range(2):  # the second time from the kept answer
+        assert service.search("heron").ids == (first,)
+        assert service.search("heron tag:angst").ids == (first,)
+    second = _add(library, _story("Harbor", _freeform("Fluff"), text="A heron again."), "/b")
+    assert set(service.search("heron").ids) == {first, second}
+    library.delete_work(first)
+    assert service.search("heron").ids == (second,)
 
 
 def test_sorting_and_paging_follow_the_query(seeded: Seeded) -> None:

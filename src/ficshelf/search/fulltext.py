@@ -13,7 +13,9 @@ holds, the text is escaped, and only then do the marks become ``<mark>`` tags.
 from __future__ import annotations
 
 import html
+import json
 import re
+from array import array
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -36,12 +38,13 @@ _HEADLINE = (
 
 
 class FullText(Protocol):
-    def matches(self, query: TextQuery) -> BitMap:
-        """Ids of the works matching ``query``."""
+    def matches(self, query: TextQuery, among: BitMap | None = None) -> BitMap:
+        """Ids of the works matching ``query``; with ``among``, only those of these works
+        (looked up one by one: worth it for a handful of candidates, not for thousands)."""
         ...
 
-    def scores(self, query: TextQuery) -> dict[int, float]:
-        """The works matching ``query`` with a relevance score (higher is better)."""
+    def ranked(self, query: TextQuery, among: BitMap | None = None) -> array[int]:
+        """The same ids, best match first, ties by lowest id."""
         ...
 
     def snippets(self, query: TextQuery, ids: Sequence[int]) -> dict[int, str]:
@@ -59,19 +62,21 @@ class SqliteFullText:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
-    def matches(self, query: TextQuery) -> BitMap:
-        rows = self._connection.execute(
-            "SELECT rowid FROM works_fts WHERE works_fts MATCH ?", (to_fts5(query),)
-        )
-        return BitMap(row[0] for row in rows)
+    def matches(self, query: TextQuery, among: BitMap | None = None) -> BitMap:
+        return BitMap(self._ids(query, among, order=""))
 
-    def scores(self, query: TextQuery) -> dict[int, float]:
-        rows = self._connection.execute(
-            f"SELECT rowid, bm25(works_fts, {_BM25_WEIGHTS}) FROM works_fts "
-            "WHERE works_fts MATCH ?",
-            (to_fts5(query),),
-        )
-        return {int(work_id): -float(rank) for work_id, rank in rows}  # bm25: lower is better
+    def ranked(self, query: TextQuery, among: BitMap | None = None) -> array[int]:
+        # bm25: lower is better. Its IDF is the whole table's, so scores (and this order) are
+        # the same whether or not ``among`` narrows the rows.
+        return self._ids(query, among, order=f" ORDER BY bm25(works_fts, {_BM25_WEIGHTS}), rowid")
+
+    def _ids(self, query: TextQuery, among: BitMap | None, order: str) -> array[int]:
+        sql = "SELECT rowid FROM works_fts WHERE works_fts MATCH ?"
+        params: list[object] = [to_fts5(query)]
+        if among is not None:
+            sql += " AND rowid IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(among)))
+        return array("I", (row[0] for row in self._connection.execute(sql + order, params)))
 
     def snippets(self, query: TextQuery, ids: Sequence[int]) -> dict[int, str]:
         if not ids:
@@ -89,25 +94,22 @@ class PostgresFullText:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
-    def matches(self, query: TextQuery) -> BitMap:
-        compiled = to_tsquery(query)
-        if compiled is None:
-            return BitMap()
-        rows = self._connection.execute(
-            "SELECT work_id FROM works_fts WHERE document @@ ?::tsquery", (compiled,)
-        )
-        return BitMap(row[0] for row in rows)
+    def matches(self, query: TextQuery, among: BitMap | None = None) -> BitMap:
+        return BitMap(self._ids(query, among, order=""))
 
-    def scores(self, query: TextQuery) -> dict[int, float]:
+    def ranked(self, query: TextQuery, among: BitMap | None = None) -> array[int]:
+        return self._ids(query, among, order=" ORDER BY ts_rank(document, q) DESC, work_id")
+
+    def _ids(self, query: TextQuery, among: BitMap | None, order: str) -> array[int]:
         compiled = to_tsquery(query)
         if compiled is None:
-            return {}
-        rows = self._connection.execute(
-            "SELECT work_id, ts_rank(document, q) FROM works_fts, CAST(? AS tsquery) AS q "
-            "WHERE document @@ q",
-            (compiled,),
-        )
-        return {int(work_id): float(rank) for work_id, rank in rows}
+            return array("I")
+        sql = "SELECT work_id FROM works_fts, CAST(? AS tsquery) AS q WHERE document @@ q"
+        params: list[object] = [compiled]
+        if among is not None:
+            sql += " AND work_id = ANY(?)"
+            params.append(list(among))
+        return array("I", (row[0] for row in self._connection.execute(sql + order, params)))
 
     def snippets(self, query: TextQuery, ids: Sequence[int]) -> dict[int, str]:
         compiled = to_tsquery(query)

@@ -42,7 +42,7 @@ from ficshelf.search.postings import (
     warning_key,
 )
 from ficshelf.search.resolve import Resolver
-from ficshelf.search.sort import SortColumns, order_page
+from ficshelf.search.sort import Ranking, SortColumns, order_page
 
 _COLUMN_OF: dict[RangeField, Callable[[IndexedWork], int | None]] = {
     RangeField.WORDS: lambda work: work.words,
@@ -124,34 +124,15 @@ class FilterIndex:
         del self._title_keys[work_id]
         del self._author_keys[work_id]
 
-    def evaluate(
-        self,
-        query: Query,
-        resolver: Resolver,
-        text_hits: BitMap | None = None,
-        text_excluded: BitMap | None = None,
-    ) -> BitMap:
-        """Ids of the works matching ``query``.
-
-        ``text_hits`` are the works matching ``query.text`` and ``text_excluded`` those matching
-        ``query.text_exclude``, from the full-text engine; each is required when its part of
-        the query is present (leaving one out is a programming error).
-        """
-        if (query.text is None) != (text_hits is None):
-            raise ValueError("text_hits must be given exactly when the query has text")
-        if (query.text_exclude is None) != (text_excluded is None):
-            raise ValueError("text_excluded must be given exactly when the query excludes text")
-        included = [self._matching(item, resolver) for item in query.include]
-        if text_hits is not None:
-            included.append(text_hits)
-        included.sort(key=len)
+    def evaluate(self, query: Query, resolver: Resolver) -> BitMap:
+        """Ids of the works matching the filters of ``query`` (its free text is the full-text
+        engine's, asked afterwards about these works only)."""
+        included = sorted((self._matching(item, resolver) for item in query.include), key=len)
         result = self._all.intersection(*included) if included else self._all.copy()
         for item in query.exclude:
             if not result:
                 break
             result -= self._matching(item, resolver)
-        if text_excluded is not None:
-            result -= text_excluded
         return result
 
     def facets(self, result: BitMap, top_n: int = 10) -> Facets:
@@ -165,11 +146,11 @@ class FilterIndex:
         page: int = 1,
         per_page: int = 20,
         seed: int | None = None,
-        scores: Mapping[int, float] | None = None,
+        ranking: Ranking | None = None,
     ) -> list[int]:
         """The ids on ``page`` (from 1) of ``result`` in ``sort`` order.
 
-        ``scores`` (higher is better) rank ``sort:best``; without them best falls back to the
+        ``ranking`` (text relevance) orders ``sort:best``; without it best falls back to the
         most recently updated. Works missing the sort value (no date) come last, by id.
         """
         columns = SortColumns(
@@ -179,7 +160,7 @@ class FilterIndex:
             title_keys=self._title_keys,
             author_keys=self._author_keys,
         )
-        return order_page(columns, result, sort, page, per_page, seed, scores)
+        return order_page(columns, result, sort, page, per_page, seed, ranking)
 
     def _matching(self, item: Filter, resolver: Resolver) -> BitMap:
         postings = self._postings

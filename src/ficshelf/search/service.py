@@ -17,8 +17,6 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from pyroaring import BitMap
-
 from ficshelf.errors import QueryError
 from ficshelf.library import Library
 from ficshelf.search.ast import (
@@ -34,6 +32,7 @@ from ficshelf.search.facets import Facets
 from ficshelf.search.fulltext import fulltext_for
 from ficshelf.search.index import FilterIndex
 from ficshelf.search.query import parse_query
+from ficshelf.search.text import TextSearch
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +63,7 @@ class SearchService:
         self._catalog = Catalog(connection)
         self._resolver = DatabaseResolver(connection, self._catalog.author_ids)
         self._fulltext = fulltext_for(connection)
+        self._text = TextSearch(self._fulltext)
         self._index: FilterIndex | None = None
         self._generation = 0
         self._lock = threading.RLock()
@@ -108,19 +108,15 @@ class SearchService:
 
     def _run(self, index: FilterIndex, query: Query, with_facets: bool, top: int) -> SearchResult:
         sort = query.effective_sort
-        scores: dict[int, float] | None = None
-        hits: BitMap | None = None
+        result = index.evaluate(query, self._resolver)
+        ranking = None
         if query.text is not None:
-            if sort.key is SortKey.BEST:
-                scores = self._fulltext.scores(query.text)
-                hits = BitMap(scores)
-            else:
-                hits = self._fulltext.matches(query.text)
-        excluded = None
+            ranked = sort.key is SortKey.BEST
+            found = self._text.matching(query.text, result, self._generation, ranked)
+            result, ranking = found.ids, found.ranking
         if query.text_exclude is not None:
-            excluded = self._fulltext.matches(query.text_exclude)
-        result = index.evaluate(query, self._resolver, hits, excluded)
-        ids = index.sort(result, sort, query.page, query.per_page, query.seed, scores)
+            result -= self._text.matching(query.text_exclude, result, self._generation, False).ids
+        ids = index.sort(result, sort, query.page, query.per_page, query.seed, ranking)
         snippets: dict[int, str] = {}
         if query.text is not None and ids:
             snippets = self._fulltext.snippets(query.text, ids)

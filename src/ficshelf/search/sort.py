@@ -1,16 +1,24 @@
-"""Put one page of a result in order: by a column, by text score, or shuffled by a seed."""
+"""Put one page of a result in order: by a column, by text relevance, or shuffled by a seed."""
 
 from __future__ import annotations
 
-import heapq
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from pyroaring import BitMap
 
 from ficshelf.search.ast import RangeField, Sort, SortKey
 from ficshelf.search.columns import SortedColumn
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """Works in relevance order (best first, ties by lowest id), and the same works as a set."""
+
+    order: Sequence[int]
+    members: BitMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +39,16 @@ def order_page(
     page: int,
     per_page: int,
     seed: int | None,
-    scores: Mapping[int, float] | None,
+    ranking: Ranking | None,
 ) -> list[int]:
     start = (page - 1) * per_page
     stop = start + per_page
     match sort.key:
-        case SortKey.BEST if scores is not None:
-            return _by_score(result, scores, start, stop)
+        case SortKey.BEST if ranking is not None:
+            return _by_rank(result, ranking, start, stop)
         case SortKey.BEST:
             newest = Sort(SortKey.UPDATED, descending=True)
-            return order_page(columns, result, newest, page, per_page, seed, scores)
+            return order_page(columns, result, newest, page, per_page, seed, ranking)
         case SortKey.RANDOM:
             return _shuffled(result, start, stop, seed or 0)
         case SortKey.TITLE:
@@ -64,21 +72,27 @@ def _by_column(
 ) -> list[int]:
     """Works with a value in column order, then the works without one, by id."""
     ranked = column.window(result, start, stop, descending, refine)
+    return _then_the_rest(result, ranked, column.present, start, stop)
+
+
+def _by_rank(result: BitMap, ranking: Ranking, start: int, stop: int) -> list[int]:
+    """Ranked works in rank order, then the unranked ones by id.
+
+    Walks the ranking only as far as the page: the result is usually a small part of it.
+    """
+    ranked = list(islice((i for i in ranking.order if i in result), start, stop))
+    return _then_the_rest(result, ranked, ranking.members, start, stop)
+
+
+def _then_the_rest(
+    result: BitMap, ranked: list[int], ordered: BitMap, start: int, stop: int
+) -> list[int]:
+    """Fill the page past the ``ordered`` works with the others of ``result``, by id."""
     if len(ranked) == stop - start:
         return ranked
-    with_value = result.intersection_cardinality(column.present)
-    missing = result - column.present
-    first = max(0, start - with_value)
+    first = max(0, start - result.intersection_cardinality(ordered))
+    missing = result - ordered
     return ranked + list(missing[first : first + stop - start - len(ranked)])
-
-
-def _by_score(result: BitMap, scores: Mapping[int, float], start: int, stop: int) -> list[int]:
-    """Highest score first, ties by id; works without a score last, by id."""
-    scored = [work_id for work_id in result if work_id in scores]
-    best = heapq.nsmallest(stop, scored, key=lambda work_id: (-scores[work_id], work_id))
-    if len(best) < stop:
-        best.extend(BitMap(result) - BitMap(scored))
-    return best[start:stop]
 
 
 def _shuffled(result: BitMap, start: int, stop: int, seed: int) -> list[int]:
