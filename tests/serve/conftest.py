@@ -1,4 +1,9 @@
-"""A real library on a temp dir with a few short stories, and the web app over it."""
+"""Real libraries on a temp dir with a few short stories, and the web app over them.
+
+``client`` serves the shared serve fixtures (one gated work); ``series_client`` serves the
+three-part series "The Lamp Room" in ``stories/``, two of its parts gated for different
+reasons (Mature; Creator Chose Not To Use Archive Warnings), imported out of series order.
+"""
 
 from __future__ import annotations
 
@@ -14,20 +19,35 @@ from ficshelf.library.importer import import_paths
 from ficshelf.serve import create_app
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "serve"
+SERIES_STORIES = Path(__file__).parent / "stories"
 
 warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
 
 
-@pytest.fixture
-def library_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "library"
+def _library(folder: Path, stories: Path) -> Path:
     with Library.open(folder) as library:
-        report = import_paths(library, [FIXTURES], strict=True)
+        report = import_paths(library, [stories], strict=True)
     assert report.ok, report.failures
     return folder
 
 
 @pytest.fixture
+def library_dir(tmp_path: Path) -> Path:
+    return _library(tmp_path / "library", FIXTURES)
+
+
+@pytest.fixture
 def client(library_dir: Path) -> Iterator[TestClient]:
     with TestClient(create_app(library_dir), base_url="http://testserver") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def series_app_dir(tmp_path: Path) -> Path:
+    return _library(tmp_path / "series-library", SERIES_STORIES)
+
+
+@pytest.fixture
+def series_client(series_app_dir: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(series_app_dir), base_url="http://testserver") as test_client:
         yield test_client

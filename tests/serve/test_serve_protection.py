@@ -58,11 +58,55 @@ def test_the_index_asks_before_showing_a_gated_summary(client: TestClient) -> No
     assert next(work for work in listed if work["id"] == storm)["summary"] == STORM_SUMMARY + "."
 
 
-def test_session_scope_asks_once_for_every_work(client: TestClient) -> None:
-    client.post("/preferences", data={"gate_scope": "session"})
-    storm = work_id(client, "Storm Warning")
-    proceed(client, storm)
-    assert client.get("/works.json").json()["works"][0]["gated"] is False
+SALT_TEXT = "polished the lens until it shone"  # The Lamp Room, part 2: Mature
+EMBER_TEXT = "carried driftwood up the cliff path"  # part 3: Creator Chose Not To Use
+
+
+def gated_titles(client: TestClient) -> set[str]:
+    """The titles the index still asks about before showing their summary."""
+    works = client.get("/works.json").json()["works"]
+    return {work["title"] for work in works if work["gated"]}
+
+
+def test_work_scope_opens_only_the_work_passed(series_client: TestClient) -> None:
+    salt, ember = work_id(series_client, "Salt Glass"), work_id(series_client, "Ember Tide")
+    assert gated_titles(series_client) == {"Salt Glass", "Ember Tide"}
+    proceed(series_client, salt)
+    assert SALT_TEXT in series_client.get(f"/works/{salt}").text
+    for path in (f"/works/{ember}", f"/works/{ember}/chapters/2"):
+        page = series_client.get(path)
+        assert "Content notice" in page.text and EMBER_TEXT not in page.text
+    assert series_client.get(f"/works/{ember}.json").status_code == 403
+    assert gated_titles(series_client) == {"Ember Tide"}
+    assert series_client.get("/series/The Lamp Room").text.count("Summary hidden until") == 1
+
+
+def test_session_scope_opens_every_gated_work_for_that_session(
+    series_client: TestClient,
+) -> None:
+    series_client.post("/preferences", data={"gate_scope": "session"})
+    salt, ember = work_id(series_client, "Salt Glass"), work_id(series_client, "Ember Tide")
+    assert "Content notice" in series_client.get(f"/works/{ember}").text  # not yet answered
+    answer = series_client.post(
+        f"/works/{salt}/proceed", data={"next": f"/works/{salt}"}, follow_redirects=False
+    )
+    session_cookie = next(
+        header for header in answer.headers.get_list("set-cookie")
+        if header.startswith("ficshelf_session=")
+    )  # fmt: skip
+    assert "max-age" not in session_cookie.lower() and "expires" not in session_cookie.lower()
+    assert EMBER_TEXT in series_client.get(f"/works/{ember}").text
+    assert "Beacon" in series_client.get(f"/works/{ember}/chapters/2").text
+    assert series_client.get(f"/works/{ember}.json").status_code == 200
+    assert gated_titles(series_client) == set()
+    # the browser closes: the preferences stay, the session's answer does not
+    reopened = TestClient(series_client.app, base_url="http://testserver")
+    reopened.cookies.set("ficshelf_prefs", series_client.cookies["ficshelf_prefs"])
+    assert reopened.get("/preferences.json").json()["gate_scope"] == "session"
+    assert "Content notice" in reopened.get(f"/works/{ember}").text
+    assert gated_titles(reopened) == {"Salt Glass", "Ember Tide"}
+    stranger = TestClient(series_client.app, base_url="http://testserver")
+    assert "Content notice" in stranger.get(f"/works/{salt}").text
 
 
 def test_the_gate_redirects_only_within_the_work(client: TestClient) -> None:
