@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ficshelf.library.db import Connection
+from ficshelf.library.keys import name_key
 from ficshelf.model import Category, Rating, SeriesRef, Status, TagType, Warning
 
 _TAG_TYPES = {tag_type.value: tag_type for tag_type in TagType}
@@ -179,6 +180,23 @@ def tag_info(connection: Connection, name: str) -> TagInfo | None:
     return TagInfo(
         tag_id, tag_type, canonical, synonyms, parents, children, review is not None, works
     )
+
+
+def series_order(connection: Connection, name: str) -> list[int]:
+    """Ids of the works in the series called ``name`` (case and spacing ignored), in reading
+    order: by part number, works without one after the numbered parts, then by publication.
+
+    The search service sorts by columns a series does not have, so a series page asks here.
+    """
+    rows = connection.execute(
+        "SELECT work_series.work_id FROM work_series "
+        "JOIN series ON series.id = work_series.series_id "
+        "JOIN works ON works.id = work_series.work_id WHERE series.name_key = ? "
+        "ORDER BY work_series.position IS NULL, work_series.position, "
+        "works.published IS NULL, works.published, works.id",
+        (name_key(name),),
+    )
+    return [int(work_id) for (work_id,) in rows]
 
 
 def tag_suggestions(connection: Connection, term: str, limit: int = 10) -> list[tuple[str, str]]:

@@ -8,11 +8,13 @@ cannot slip out of one page that forgot to filter. Blocking is the search servic
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from ficshelf.library.blurbs import WorkBlurb, blurbs
 from ficshelf.model import Rating, Warning
+from ficshelf.search import parse_query
+from ficshelf.search.ast import MAX_PER_PAGE
 from ficshelf.search.facets import Facets
 from ficshelf.search.service import SearchResult
 from ficshelf.serve.preferences import Preferences
@@ -107,9 +109,63 @@ def listing(
     if prefs.collapses and prefs.blocks_anything:
         shown = shelf.searcher.search(query, page=page, per_page=per_page)
         blocked = set(shown.ids) - visible_ids(shelf, prefs, shown.ids)
-    allowed = allowed or frozenset()
-    snippets: Mapping[int, str] = shown.snippets
-    works = tuple(
+    works = _listed(shelf, shown.ids, blocked, shown.snippets, allowed or frozenset(), everything)
+    return Listing(shown.total, works, filtered.facets, shown.page, shown.per_page)
+
+
+def ordered_listing(
+    shelf: Shelf,
+    prefs: Preferences,
+    query: str,
+    order: Sequence[int],
+    *,
+    allowed: frozenset[int] | None = None,
+    everything: bool = False,
+    page: int | None = None,
+) -> Listing:
+    """Like :func:`listing`, for the works ``query`` finds in an order of the caller's (a
+    series' reading order): ``order`` lists every candidate, the search says which of them
+    match and which the reader's blocks hide or collapse. No facets, no snippets.
+    """
+    parsed = parse_query(query)
+    page = page or parsed.page
+    per_page = parsed.per_page
+    visible = _every_match(shelf, query, prefs)
+    members = _every_match(shelf, query) if prefs.collapses else visible
+    ids = [work_id for work_id in order if work_id in members]
+    shown = ids[(page - 1) * per_page : page * per_page]
+    works = _listed(shelf, shown, members - visible, {}, allowed or frozenset(), everything)
+    return Listing(len(ids), works, None, page, per_page)
+
+
+def _every_match(shelf: Shelf, query: str, prefs: Preferences | None = None) -> set[int]:
+    """Every work ``query`` finds (the reader's blocks left out when ``prefs`` are given)."""
+    found: set[int] = set()
+    page = 1
+    while True:
+        result = shelf.searcher.search(
+            query,
+            exclude_tags=prefs.blocked_tags if prefs else (),
+            exclude_authors=prefs.blocked_authors if prefs else (),
+            page=page,
+            per_page=MAX_PER_PAGE,
+        )
+        found.update(result.ids)
+        if len(found) >= result.total or not result.ids:
+            return found
+        page += 1
+
+
+def _listed(
+    shelf: Shelf,
+    ids: Sequence[int],
+    blocked: Set[int],
+    snippets: Mapping[int, str],
+    allowed: frozenset[int],
+    everything: bool,
+) -> tuple[Listed, ...]:
+    """The blurbs of ``ids`` in that order, each marked collapsed (blocked) and gated."""
+    return tuple(
         Listed(
             blurb,
             collapsed=blurb.id in blocked,
@@ -118,9 +174,8 @@ def listing(
             and blurb.id not in allowed,
             snippet=None if blurb.id in blocked else snippets.get(blurb.id),
         )
-        for blurb in blurbs(shelf.library.database.connection, list(shown.ids))
+        for blurb in blurbs(shelf.library.database.connection, list(ids))
     )
-    return Listing(shown.total, works, filtered.facets, shown.page, shown.per_page)
 
 
 def visible_ids(shelf: Shelf, prefs: Preferences, ids: Sequence[int]) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 
 from starlette.exceptions import HTTPException
@@ -10,7 +11,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ficshelf.errors import QueryError
-from ficshelf.library.blurbs import TagInfo, tag_info, tag_suggestions
+from ficshelf.library.blurbs import TagInfo, series_order, tag_info, tag_suggestions
+from ficshelf.search import parse_query
 from ficshelf.serve.cookies import prefs_of
 from ficshelf.serve.endpoint import endpoint, shelf_of
 from ficshelf.serve.protection import Listing, search_as
@@ -28,13 +30,23 @@ def _name(request: Request) -> str:
 
 
 def _works_page(
-    request: Request, *, kind: str, name: str, field: str, info: TagInfo | None = None
+    request: Request,
+    *,
+    kind: str,
+    name: str,
+    field: str,
+    info: TagInfo | None = None,
+    order: Sequence[int] | None = None,
 ) -> Response:
-    """The works of one tag/author/series, narrowed by the reader's ``q`` and blocks."""
+    """The works of one tag/author/series, narrowed by the reader's ``q`` and blocks; in
+    ``order`` unless the narrowing asks for a sort or searches text (best match first)."""
     narrowing = request.query_params.get("q", "").strip()
     query = f"{field}:{quoted(name)} {narrowing}".strip()
     try:
-        found: Listing | None = listing_for(request, query)
+        parsed = parse_query(query)
+        if parsed.sort is not None or parsed.text is not None:
+            order = None
+        found: Listing | None = listing_for(request, query, order=order)
         error = None
     except QueryError as problem:
         found, error = None, str(problem)
@@ -71,7 +83,12 @@ def author_page(request: Request) -> Response:
 
 @endpoint
 def series_page(request: Request) -> Response:
-    return _works_page(request, kind="series", name=_name(request), field="series")
+    """A series' works in reading order (part 1 first), as the reader may see them."""
+    name = _name(request)
+    order = series_order(shelf_of(request).library.database.connection, name)
+    if not order:
+        raise HTTPException(404)
+    return _works_page(request, kind="series", name=name, field="series", order=order)
 
 
 @endpoint

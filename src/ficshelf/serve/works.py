@@ -14,7 +14,7 @@ from ficshelf.errors import QueryError
 from ficshelf.search.facets import Facets
 from ficshelf.serve.cookies import gate_answers_of, prefs_of
 from ficshelf.serve.endpoint import endpoint, page_param, shelf_of
-from ficshelf.serve.protection import Listed, Listing, listing
+from ficshelf.serve.protection import Listed, Listing, listing, ordered_listing
 from ficshelf.serve.queryform import compose_query, has_form_fields
 from ficshelf.serve.rendering import json_response, render, wants_json, works_url
 from ficshelf.serve.shelf import Shelf
@@ -55,9 +55,26 @@ def named_facets(shelf: Shelf, facets: Facets | None) -> list[FacetGroup]:
     return [group for group in groups if group.entries]
 
 
-def listing_for(request: Request, query: str, *, with_facets: bool = False) -> Listing:
-    """The page of works ``query`` finds, as the requesting reader may see them."""
+def listing_for(
+    request: Request,
+    query: str,
+    *,
+    with_facets: bool = False,
+    order: Sequence[int] | None = None,
+) -> Listing:
+    """The page of works ``query`` finds, as the requesting reader may see them; in
+    ``order`` (every candidate's id, e.g. a series' reading order) when given."""
     answers = gate_answers_of(request)
+    if order is not None:
+        return ordered_listing(
+            shelf_of(request),
+            prefs_of(request),
+            query,
+            order,
+            allowed=answers.works,
+            everything=answers.everything,
+            page=page_param(request),
+        )
     return listing(
         shelf_of(request),
         prefs_of(request),
