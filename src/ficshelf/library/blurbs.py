@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 
 from ficshelf.library.db import Connection
@@ -45,7 +45,11 @@ class WorkBlurb:
 
 @dataclass(frozen=True, slots=True)
 class TagInfo:
-    """A tag and its family: the written forms it was found as, its meta and sub tags."""
+    """A tag and its family: the written forms it was found as, its meta and sub tags.
+
+    No work count: how many works a reader sees under a tag depends on what they blocked, so
+    the web pages count through the search service with the reader's blocks.
+    """
 
     id: int
     type: str
@@ -54,7 +58,6 @@ class TagInfo:
     parents: tuple[tuple[str, str], ...]  # (type, name)
     children: tuple[tuple[str, str], ...]
     needs_review: bool
-    works: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,12 +177,7 @@ def tag_info(connection: Connection, name: str) -> TagInfo | None:
         )
     )
     review = connection.execute("SELECT 1 FROM tag_review WHERE tag_id = ?", (tag_id,)).fetchone()
-    (works,) = connection.execute(
-        "SELECT COUNT(*) FROM work_tags WHERE tag_id = ?", (tag_id,)
-    ).fetchone()
-    return TagInfo(
-        tag_id, tag_type, canonical, synonyms, parents, children, review is not None, works
-    )
+    return TagInfo(tag_id, tag_type, canonical, synonyms, parents, children, review is not None)
 
 
 def series_order(connection: Connection, name: str) -> list[int]:
@@ -199,16 +197,47 @@ def series_order(connection: Connection, name: str) -> list[int]:
     return [int(work_id) for (work_id,) in rows]
 
 
-def tag_suggestions(connection: Connection, term: str, limit: int = 10) -> list[tuple[str, str]]:
+def tag_families(connection: Connection, names: Iterable[str]) -> set[int]:
+    """Ids of every tag ``names`` stand for as blocks do: the tag named (by its canonical name
+    or any form it was written in, case and spacing ignored) and every tag below it.
+
+    The same family the search service excludes for a blocked tag, so what a page suggests
+    agrees with what it hides.
+    """
+    found: set[int] = set()
+    for name in names:
+        key = name_key(name)
+        rows = connection.execute(
+            """
+            WITH RECURSIVE family (id) AS (
+                SELECT id FROM tags WHERE name_key = ?
+                UNION
+                SELECT tag_id FROM tag_synonyms WHERE written_key = ?
+                UNION
+                SELECT tag_parents.tag_id FROM tag_parents
+                JOIN family ON tag_parents.parent_id = family.id
+            )
+            SELECT id FROM family
+            """,
+            (key, key),
+        )
+        found.update(int(tag_id) for (tag_id,) in rows)
+    return found
+
+
+def tag_suggestions(
+    connection: Connection, term: str, limit: int = 10, leave_out: Set[int] = frozenset()
+) -> list[tuple[str, str]]:
     """Tags whose name or a written form starts with ``term``: ``(canonical name, as typed)``.
 
     The second element is the form that matched, so a reader typing a synonym sees it; the
-    canonical name is what gets filled in. Most-used tags come first.
+    canonical name is what gets filled in. Most-used tags come first; tags in ``leave_out``
+    (ids, e.g. the reader's blocked families) are never suggested.
     """
     prefix = term.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = connection.execute(
         """
-        SELECT tags.name, matched, COUNT(work_tags.work_id) AS uses FROM (
+        SELECT tags.id, tags.name, matched, COUNT(work_tags.work_id) AS uses FROM (
             SELECT id AS tag_id, name AS matched FROM tags
             WHERE lower(name) LIKE lower(?) ESCAPE '\\' AND type NOT IN ('warning', 'category')
             UNION
@@ -221,11 +250,12 @@ def tag_suggestions(connection: Connection, term: str, limit: int = 10) -> list[
         ORDER BY uses DESC, tags.name
         LIMIT ?
         """,
-        (prefix, prefix, limit * 3),
+        (prefix, prefix, limit * 3 + len(leave_out)),
     )
     seen: dict[str, str] = {}
-    for name, matched, _uses in rows:
-        seen.setdefault(name, matched)
+    for tag_id, name, matched, _uses in rows:
+        if tag_id not in leave_out:
+            seen.setdefault(name, matched)
     return list(seen.items())[:limit]
 
 

@@ -189,5 +189,11 @@ def visible_ids(shelf: Shelf, prefs: Preferences, ids: Sequence[int]) -> set[int
     return set(found.ids)
 
 
+def visible_count(shelf: Shelf, prefs: Preferences, query: str) -> int:
+    """How many works ``query`` finds that the reader's blocks leave visible, whatever the
+    block mode: a count must not tell of works the reader asked never to hear about."""
+    return search_as(shelf, prefs, query, page=1, per_page=1).total
+
+
 def is_blocked(shelf: Shelf, prefs: Preferences, work_id: int) -> bool:
     return not visible_ids(shelf, prefs, [work_id])

@@ -11,11 +11,17 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ficshelf.errors import QueryError
-from ficshelf.library.blurbs import TagInfo, series_order, tag_info, tag_suggestions
+from ficshelf.library.blurbs import (
+    TagInfo,
+    series_order,
+    tag_families,
+    tag_info,
+    tag_suggestions,
+)
 from ficshelf.search import parse_query
 from ficshelf.serve.cookies import prefs_of
 from ficshelf.serve.endpoint import endpoint, shelf_of
-from ficshelf.serve.protection import Listing, search_as
+from ficshelf.serve.protection import Listing, search_as, visible_count
 from ficshelf.serve.queryform import quoted
 from ficshelf.serve.rendering import json_response, render, wants_json
 from ficshelf.serve.works import listing_for, listing_json
@@ -53,7 +59,7 @@ def _works_page(
     if wants_json(request):
         if found is None:
             return json_response({"error": error}, 400)
-        about = {"tag": asdict(info)} if info else {kind: name}
+        about = {"tag": _tag_json(request, info, field)} if info else {kind: name}
         return json_response({**about, **listing_json(query, found, [])})
     return render(
         request,
@@ -65,6 +71,13 @@ def _works_page(
         narrowing=narrowing,
         title=name,
     )
+
+
+def _tag_json(request: Request, info: TagInfo, field: str) -> dict[str, object]:
+    """A tag and its family, with ``works``: how many works this reader can see under it
+    (sub-tags included, blocked works never), as the page lists them unnarrowed."""
+    query = f"{field}:{quoted(info.name)}"
+    return asdict(info) | {"works": visible_count(shelf_of(request), prefs_of(request), query)}
 
 
 @endpoint
@@ -111,11 +124,19 @@ def fandoms_page(request: Request) -> Response:
 
 @endpoint
 def autocomplete(request: Request) -> Response:
-    """Canonical tags (and synonyms, shown as typed) starting with ``term``, for the sidebar."""
+    """Canonical tags (and synonyms, shown as typed) starting with ``term``, for the sidebar.
+
+    A tag the reader blocked (with its synonyms and sub-tags) is not offered for including,
+    as it would only find nothing; ``?for=exclude`` (the exclude box) offers it like any other.
+    """
     term = request.query_params.get("term", "").strip()
     if not term:
         return json_response([])
-    found = tag_suggestions(shelf_of(request).library.database.connection, term, SUGGESTIONS)
+    connection = shelf_of(request).library.database.connection
+    leave_out: set[int] = set()
+    if request.query_params.get("for") != "exclude":
+        leave_out = tag_families(connection, prefs_of(request).blocked_tags)
+    found = tag_suggestions(connection, term, SUGGESTIONS, leave_out)
     return json_response([{"name": name, "matched": matched} for name, matched in found])
 
 

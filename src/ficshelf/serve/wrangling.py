@@ -17,8 +17,13 @@ from ficshelf.library.kbstate import knowledge_base
 from ficshelf.library.rewrangle import add_rule
 from ficshelf.library.suggest import closest, known_names
 from ficshelf.model import TagType
+from ficshelf.serve.cookies import prefs_of
 from ficshelf.serve.endpoint import endpoint, form_of, shelf_of
+from ficshelf.serve.preferences import Preferences
+from ficshelf.serve.protection import visible_count
+from ficshelf.serve.queryform import quoted
 from ficshelf.serve.rendering import json_response, render, wants_json
+from ficshelf.serve.shelf import Shelf
 from ficshelf.wrangle.rules import RULE_KINDS, Rule
 
 _ACTIONS = {"synonym": "is a synonym of", "merge": "merge into", "rename": "rename to"}
@@ -26,24 +31,39 @@ _ACTIONS = {"synonym": "is a synonym of", "merge": "merge into", "rename": "rena
 
 @dataclass(frozen=True, slots=True)
 class ReviewRow:
+    """A tag to review, its suggestion, and how many works the reader can see with it."""
+
     tag: ReviewTag
     suggestion: str | None
+    works: int
+
+
+def _visible_works(shelf: Shelf, prefs: Preferences, tag: ReviewTag) -> int:
+    """``tag.works`` counts every work; with blocks, only those the reader's blocks leave."""
+    if not prefs.blocks_anything:
+        return tag.works
+    return visible_count(shelf, prefs, f"{tag.type}:{quoted(tag.name)}")
 
 
 @endpoint
 def review_page(request: Request) -> Response:
-    library = shelf_of(request).library
+    shelf, prefs = shelf_of(request), prefs_of(request)
+    library = shelf.library
     connection = library.database.connection
     kb = knowledge_base(library)
     targets = {t.value: canonical_names(connection, t.value) for t in TagType}
     rows = [
-        ReviewRow(tag, closest(tag.name, [*known_names(kb, tag.type), *targets[tag.type]]))
+        ReviewRow(
+            tag,
+            closest(tag.name, [*known_names(kb, tag.type), *targets[tag.type]]),
+            _visible_works(shelf, prefs, tag),
+        )
         for tag in tags_to_review(connection)
         if tag.type in targets
     ]
     if wants_json(request):
         return json_response(
-            [{"type": r.tag.type, "name": r.tag.name, "works": r.tag.works,
+            [{"type": r.tag.type, "name": r.tag.name, "works": r.works,
               "written": list(r.tag.written), "suggestion": r.suggestion} for r in rows]
         )  # fmt: skip
     done = request.query_params.get("done", "")

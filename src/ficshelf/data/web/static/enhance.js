@@ -20,7 +20,10 @@
       pending.abort();
     }
     pending = new AbortController();
-    fetch("/tags/autocomplete?term=" + encodeURIComponent(term), { signal: pending.signal })
+    // the exclude box may suggest tags the reader blocked; the include box never does
+    const purpose = input.dataset.autocomplete === "exclude" ? "&for=exclude" : "";
+    const address = "/tags/autocomplete?term=" + encodeURIComponent(term) + purpose;
+    fetch(address, { signal: pending.signal })
       .then((response) => (response.ok ? response.json() : []))
       .then((found) => {
         list.replaceChildren();
