@@ -4,9 +4,7 @@ cases."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 
 from ficshelf.model import (
     Category,
@@ -84,6 +82,3 @@ def make_work(**changes: object) -> Work:
     }
     fields.update(changes)
     return Work(**fields)  # type: ignore[arg-type]
-
-
-EpubCheck = Callable[[Path], None]

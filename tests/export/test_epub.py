@@ -6,7 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from export_helpers import DEMO_FILES, EpubCheck, demo_work, make_work
+from epubcheck_runner import EpubCheck
+from export_helpers import DEMO_FILES, demo_work, make_work
 from lxml import etree
 
 from ficshelf.export import ExportError, export_work, write_epub
