@@ -220,6 +220,31 @@ def test_add_update_remove_keep_the_index_in_step(library: SyntheticLibrary) -> 
         assert live.sort(everything, sort, 3, 25) == fresh.sort(everything, sort, 3, 25)
 
 
+@pytest.mark.parametrize("changes", [40, 600])  # under and over the matrix's rebuild share
+def test_facets_stay_right_as_works_change(library: SyntheticLibrary, changes: int) -> None:
+    """Facets counted from the tag matrix built before the changes, and after its rebuild."""
+    rng = random.Random(changes)
+    works = {w.id: w for w in library.works[:2000]}
+    freeforms = [t for t, (kind, _) in library.tags.items() if kind is TagType.FREEFORM]
+    live = FilterIndex.build(works.values())
+    for work_id in rng.sample(sorted(works), changes // 2):
+        live.remove(work_id)
+        del works[work_id]
+    for work_id in rng.sample(sorted(works), changes // 2):
+        works[work_id] = _retagged(works[work_id], rng, freeforms)
+        live.update(works[work_id])
+    for work in library.works[2000 : 2000 + changes // 4]:
+        live.add(work)
+        works[work.id] = work
+    for text in ('fandom:"fandom 1"', 'fandom:"fandom 2" rating:e', "words:<2000", "rating:t"):
+        result = live.evaluate(parse_query(text), library.resolver)
+        chosen = [w for w in works.values() if w.id in result]
+        facets = live.facets(result, top_n=6)
+        assert facets.freeforms == top_tags(chosen, lambda w: w.freeforms, 6), text
+        assert facets.fandoms == top_tags(chosen, lambda w: w.fandoms, 6), text
+        assert facets.characters == top_tags(chosen, lambda w: w.characters, 6), text
+
+
 def _retagged(work: IndexedWork, rng: random.Random, freeforms: list[int]) -> IndexedWork:
     return dataclasses.replace(
         work,

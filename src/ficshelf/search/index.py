@@ -31,7 +31,7 @@ from ficshelf.search.ast import (
     WarningFilter,
 )
 from ficshelf.search.columns import SortedColumn
-from ficshelf.search.facets import Facets, count_facets
+from ficshelf.search.facets import TAG_SPACES, Facets, TagCounts, count_facets
 from ficshelf.search.indexed import IndexedWork, sort_prefix, sort_text
 from ficshelf.search.postings import (
     Postings,
@@ -43,6 +43,7 @@ from ficshelf.search.postings import (
 )
 from ficshelf.search.resolve import Resolver
 from ficshelf.search.sort import Ranking, SortColumns, order_page
+from ficshelf.search.tagmatrix import TagMatrix
 
 _COLUMN_OF: dict[RangeField, Callable[[IndexedWork], int | None]] = {
     RangeField.WORDS: lambda work: work.words,
@@ -51,6 +52,9 @@ _COLUMN_OF: dict[RangeField, Callable[[IndexedWork], int | None]] = {
     RangeField.UPDATED: lambda work: _ordinal(work.updated),
 }
 _RATINGS_BY_RANK = sorted(Rating, key=lambda rating: rating.rank)
+# The tag matrix is rebuilt once this share of the works changed since it was built (until
+# then those works are counted one by one).
+_REBUILD_SHARE = 0.05
 
 
 def _ordinal(day: dt.date | None) -> int | None:
@@ -69,6 +73,8 @@ class FilterIndex:
         self._author = SortedColumn()
         self._title_keys: dict[int, str] = {}
         self._author_keys: dict[int, str] = {}
+        self._matrix: TagMatrix | None = None
+        self._changed = BitMap()  # works added, updated or removed since the matrix was built
 
     @classmethod
     def build(cls, works: Iterable[IndexedWork], buckets: int = 256) -> FilterIndex:
@@ -84,6 +90,7 @@ class FilterIndex:
         index._author_keys = {work.id: sort_text(work.author_sort) for work in listed}
         index._title = _prefix_column(index._title_keys, buckets)
         index._author = _prefix_column(index._author_keys, buckets)
+        index._matrix = TagMatrix.build(index._postings, TAG_SPACES)
         return index
 
     def __len__(self) -> int:
@@ -100,6 +107,7 @@ class FilterIndex:
         """Index ``work``, replacing what was indexed under its id before."""
         if work.id in self._all:
             self.remove(work.id)
+        self._changed.add(work.id)
         self._postings.add(work)
         self._all.add(work.id)
         for field, value_of in _COLUMN_OF.items():
@@ -117,6 +125,7 @@ class FilterIndex:
         """Forget a work; unknown ids are ignored."""
         if work_id not in self._all:
             return
+        self._changed.add(work_id)
         self._postings.remove(work_id)
         self._all.discard(work_id)
         for column in (*self._columns.values(), self._title, self._author):
@@ -137,7 +146,13 @@ class FilterIndex:
 
     def facets(self, result: BitMap, top_n: int = 10) -> Facets:
         """Counts per rating, warning, category and the ``top_n`` tags of each tag type."""
-        return count_facets(self._postings, result, top_n)
+        return count_facets(self._postings, result, top_n, len(self._all), self._top_tags)
+
+    def _top_tags(self, result: BitMap, top_n: int) -> dict[Space, TagCounts]:
+        if self._matrix is None or len(self._changed) > len(self._all) * _REBUILD_SHARE:
+            self._matrix = TagMatrix.build(self._postings, TAG_SPACES)
+            self._changed = BitMap()
+        return self._matrix.top_tags(self._postings, result, self._changed, top_n)
 
     def sort(
         self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from enum import IntEnum
 
 from pyroaring import BitMap
@@ -118,6 +118,10 @@ class Postings:
 
     def keys_of(self, work_id: int) -> array[int]:
         return self._keys_of[work_id]
+
+    def rows(self) -> Mapping[int, array[int]]:
+        """Every work's keys, by work id (do not mutate)."""
+        return self._keys_of
 
     def keys_in(self, space: Space) -> Iterator[tuple[int, BitMap]]:
         return ((k, b) for k, b in self._bitmaps.items() if k >> SPACE_SHIFT == space)
