@@ -6,17 +6,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live import CHROMIUM, launch_chromium, make_library, serving
+from live import CHROMIUM, launch_chromium, make_library, serving_app
 from playwright.sync_api import Browser, Page, sync_playwright
+from starlette.applications import Starlette
+
+from ficshelf.serve import create_app
 
 if not CHROMIUM.exists():
     pytest.skip("needs /usr/bin/chromium (scripts/test installs it)", allow_module_level=True)
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    library_dir = make_library(tmp_path_factory.mktemp("e2e"))
-    with serving(library_dir) as url:
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Starlette:
+    """The app the live server runs, over a library made for these tests."""
+    return create_app(make_library(tmp_path_factory.mktemp("e2e")))
+
+
+@pytest.fixture(scope="session")
+def base_url(live_app: Starlette) -> Iterator[str]:
+    with serving_app(live_app) as url:
         yield url
 
 

@@ -12,10 +12,14 @@ from pathlib import Path
 
 import uvicorn
 from playwright.sync_api import Browser, Playwright
+from starlette.applications import Starlette
 
 from ficshelf.library import Library
 from ficshelf.library.importer import import_paths
+from ficshelf.library.rewrangle import add_rule
+from ficshelf.model import TagType
 from ficshelf.serve import create_app
+from ficshelf.wrangle.rules import Rule
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -29,6 +33,11 @@ CHROMIUM_ARGS = [
 HERE = Path(__file__).parent
 FIXTURES = HERE.parent / "fixtures" / "serve"
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+SERIES_STORIES = HERE.parent / "serve" / "stories"
+SERIES_RULES = (  # as tests/serve/conftest.py wrangles them
+    Rule("synonym", TagType.FREEFORM, "Bonfires", "Beacon Fires"),
+    Rule("parent", TagType.FREEFORM, "Storms", "Weather"),
+)
 
 LONG_CHAPTER = "\n\n".join(
     f"The tide turned for the {n}th time that night, and the keeper wrote it down in the log "
@@ -54,15 +63,18 @@ Chapter 2: Dawn
 
 
 def make_library(folder: Path) -> Path:
-    """A library with the serve fixtures plus one story long enough to scroll."""
+    """A library with the serve fixtures, one story long enough to scroll, and the series
+    "The Lamp Room" (two gated parts) with a synonym and a meta tag wrangled in."""
     stories = folder / "stories"
     stories.mkdir(parents=True)
-    for fixture in FIXTURES.iterdir():
+    for fixture in [*FIXTURES.iterdir(), *SERIES_STORIES.iterdir()]:
         (stories / fixture.name).write_bytes(fixture.read_bytes())
     (stories / "the-long-watch.txt").write_text(LONG_STORY, encoding="utf-8")
     library_dir = folder / "library"
     with Library.open(library_dir) as library:
         report = import_paths(library, [stories], strict=True)
+        for rule in SERIES_RULES:
+            add_rule(library, rule)
     assert report.ok, report.failures
     return library_dir
 
@@ -77,10 +89,16 @@ def _free_port() -> int:
 @contextmanager
 def serving(library_dir: Path) -> Iterator[str]:
     """Serve ``library_dir`` on a free loopback port; yields the base URL."""
+    with serving_app(create_app(library_dir)) as url:
+        yield url
+
+
+@contextmanager
+def serving_app(app: Starlette) -> Iterator[str]:
+    """Serve ``app`` on a free loopback port; yields the base URL. The test keeps ``app``, to
+    look at or set up its state (an import job) the way a running server would have it."""
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(library_dir), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
