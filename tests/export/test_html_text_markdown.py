@@ -30,7 +30,9 @@ def test_html_export_is_one_self_contained_page(tmp_path: Path) -> None:
 
 
 def test_html_export_drops_hostile_markup(tmp_path: Path) -> None:
-    chapter = RawChapter(title=None, text="x", html='<p onclick="x()">Hi<script>bad()</script></p>')
+    chapter = RawChapter(
+        title=None, text="Hi", html='<p onclick="x()">Hi<script>bad()</script></p>'
+    )
     page = export_work(make_work(chapters=(chapter,)), "html", tmp_path).read_text("utf-8")
     assert "<script" not in page and "onclick" not in page and "Hi" in page
 

@@ -13,9 +13,10 @@ from typing import Literal
 
 from markupsafe import Markup
 
-from ficshelf.export.markup import Fragment, story_fragment, text_fragment
+from ficshelf.export.markup import Fragment, story_fragment, text_fragment, xml_safe
 from ficshelf.export.preface import chapter_heading
 from ficshelf.model import RawChapter, Work
+from ficshelf.parse.html_text import element_to_text
 
 Syntax = Literal["xhtml", "html"]
 
@@ -37,10 +38,24 @@ def chapter_file(number: int) -> str:
 
 
 def chapter_fragment(chapter: RawChapter) -> Fragment:
-    """The chapter's story markup, from its HTML when it has any, else from its text."""
+    """The chapter's story markup: from its HTML when it has any and that HTML holds the
+    chapter's text, else from the text.
+
+    The text is the story as the library counts, searches and shows it. HTML that says
+    something else (a page whose plain-text header the parser read out of the text but left
+    in the markup) would put that back into the book, and the book would no longer be the work.
+    """
     if chapter.html is not None and chapter.html.strip():
-        return story_fragment(chapter.html)
+        fragment = story_fragment(chapter.html)
+        if _same_words(element_to_text(fragment.root), chapter.text):
+            return fragment
     return text_fragment(chapter.text)
+
+
+def _same_words(markup_text: str, text: str) -> bool:
+    """Equal but for whitespace (markup and text break lines and paragraphs differently) and
+    the characters no export can carry, which the markup has already lost."""
+    return "".join(markup_text.split()) == "".join(xml_safe(text).split())
 
 
 def chapter_pages(work: Work, syntax: Syntax) -> Iterator[ChapterPage]:

@@ -45,7 +45,7 @@ def _front_matter(work: Work) -> str:
     optional: dict[str, object | None] = {
         "language": work.language,
         "published": work.published,
-        "updated": work.updated if work.updated != work.published else None,
+        "updated": work.updated,  # even on the day of publication: a round trip keeps it
         "status": work.status.value if work.status else None,
         "words": work.words,
         "chapters": chapter_count(work) if work.status else None,

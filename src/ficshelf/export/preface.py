@@ -104,12 +104,14 @@ def series_line(ref: SeriesRef) -> SeriesLine:
 
 def stats(work: Work) -> tuple[Stat, ...]:
     """AO3's Stats line. Chapters are stated only with a known status, because AO3's
-    "n/n" and "n/?" are how a reader tells complete from in progress."""
+    "n/n" and "n/?" are how a reader tells complete from in progress. The last update is
+    stated whenever known, even on the day of publication (where AO3 leaves it out), so that
+    reading the export back gives the same dates."""
     names = labels().stats
     found: list[Stat] = []
     if work.published is not None:
         found.append(Stat(names["published"], iso_date(work.published)))
-    if work.updated is not None and work.updated != work.published:
+    if work.updated is not None:
         key = "completed" if work.status is Status.COMPLETE else "updated"
         found.append(Stat(names[key], iso_date(work.updated)))
     found.append(Stat(names["words"], f"{work.words:,}"))

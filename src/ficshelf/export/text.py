@@ -57,7 +57,7 @@ def _header(work: Work) -> list[str]:
         lines.append(f"{label['language']}: {language_name(work.language)}")
     if work.published:
         lines.append(f"{label['published']}: {iso_date(work.published)}")
-    if work.updated and work.updated != work.published:
+    if work.updated:  # even on the day of publication: a round trip keeps it
         lines.append(f"{label['updated']}: {iso_date(work.updated)}")
     if work.status:
         lines.append(f"{label['status']}: {work.status.value}")

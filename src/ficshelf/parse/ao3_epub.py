@@ -27,10 +27,11 @@ def is_ao3_epub(package: Package, metadata: OpfMetadata) -> bool:
 
 
 def parse_ao3_epub(package: Package, encoding: str | None, fmt: str = "ao3-epub") -> RawWork:
-    return read_ao3_download(_joined_spine(package), path=package.path, encoding=encoding, fmt=fmt)
+    return read_ao3_download(joined_spine(package), path=package.path, encoding=encoding, fmt=fmt)
 
 
-def _joined_spine(package: Package) -> HtmlElement:
+def joined_spine(package: Package) -> HtmlElement:
+    """Every spine document's body in one tree, in reading order, as the HTML download has it."""
     root = lxml.html.document_fromstring("<html><body></body></html>")
     joined = first(root, "//body")
     assert joined is not None  # we just wrote it
