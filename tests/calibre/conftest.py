@@ -3,6 +3,7 @@ ficshelf library beside it."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from calibre_builders import Book, Column, build_library, epub, fanficfare_epub
 
 from ficshelf.library import Library
+
+# The real epubcheck run the export tests use, for the EPUBs ``export --calibre`` writes.
+sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "epub_validation"))
+from epubcheck_runner import epubcheck  # noqa: F401 - the fixture, for the tests here
 
 FFF_TITLE_PAGE = """<h3>Lanterns Over the Bay by quillfeather</h3><div>
 <b>Category:</b> Harry Potter<br />

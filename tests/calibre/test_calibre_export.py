@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from epubcheck_runner import EpubCheck
 
 from ficshelf.cli.main import main
 from ficshelf.library import Library
@@ -58,6 +59,19 @@ def test_export_calibre_writes_a_folder_per_work_with_the_epub_and_its_opf(
         # calibre groups files by name: the OPF must share the EPUB's (see export/calibre.py)
         names = sorted(path.name for path in folder.iterdir())
         assert names == [f"{folder.name.rsplit('-', 1)[0]}.{ext}" for ext in ("epub", "opf")]
+
+
+def test_every_epub_export_calibre_writes_passes_epubcheck(
+    tmp_path: Path, calibre_dir: Path, epubcheck: EpubCheck
+) -> None:
+    out = tmp_path / "to-calibre"
+    result = _ficshelf(_imported(tmp_path, calibre_dir), "export", "--calibre", str(out))
+
+    assert result.exit_code == 0, result.output
+    books = sorted(out.glob("*/*.epub"))
+    assert len(books) == 4
+    for book in books:  # a fic from FanFicFare, a text file, a novel, a book with two formats
+        epubcheck(book)
 
 
 def test_the_opf_carries_calibres_metadata_and_reads_back_the_same(

@@ -8,6 +8,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "epub_validation"))
 
-from epubcheck_runner import epubcheck
-
-__all__ = ["epubcheck"]
+from epubcheck_runner import epubcheck  # noqa: F401 - the fixture, for the tests here

@@ -4,6 +4,7 @@ real loopback port), and the Atom/OPDS schema the feeds must satisfy."""
 from __future__ import annotations
 
 import shutil
+import sys
 import threading
 import time
 import warnings
@@ -18,6 +19,10 @@ from starlette.testclient import TestClient
 from ficshelf.library import Library
 from ficshelf.library.importer import import_paths
 from ficshelf.serve import create_app
+
+# The real epubcheck run the export tests use, for the EPUBs the catalog hands out.
+sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "epub_validation"))
+from epubcheck_runner import epubcheck  # noqa: F401 - the fixture, for the tests here
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "opds"
 STORIES = FIXTURES / "stories"
