@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import string
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -48,6 +49,8 @@ _REPORTED_NAMES = {"iso8859-1": "latin-1"}
 # ASCII ones; when most letters are non-ASCII bytes the text is in another script.
 _MIN_ASCII_LETTER_SHARE_FOR_LATIN = 0.7
 _SCRIPT_SAMPLE_CHARS = 64 * 1024
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 # Repair encoding accidents only: no HTML unescaping, ligature or width folding, quote
 # uncurling or Unicode normalisation, which would alter text that was written that way.
@@ -147,9 +150,12 @@ def _legacy_encoding(data: bytes) -> str:
 
 def _reads_as_latin_script(text: str) -> bool:
     """True when most letters are ASCII, as in any Latin-script language."""
-    letters = [char for char in text[:_SCRIPT_SAMPLE_CHARS] if char.isalpha()]
-    ascii_letters = sum(1 for char in letters if char.isascii())
-    return ascii_letters >= _MIN_ASCII_LETTER_SHARE_FOR_LATIN * len(letters) > 0
+    sample = text[:_SCRIPT_SAMPLE_CHARS]
+    ascii_part = sample.encode("ascii", "ignore")
+    ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    other_letters = sum(1 for char in _NON_ASCII.findall(sample) if char.isalpha())
+    letters = ascii_letters + other_letters
+    return ascii_letters >= _MIN_ASCII_LETTER_SHARE_FOR_LATIN * letters > 0
 
 
 def _is_non_ascii_utf8(data: bytes) -> bool:

@@ -21,6 +21,8 @@ _SAMPLE = 64 * 1024
 # binary data is full of them; 2 % leaves room for the odd stray byte in a real text.
 _MAX_CONTROL_SHARE = 0.02
 _TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r\x1a")
+# Every byte but the control bytes text never holds: deleting these leaves just those (in C).
+_NOT_BINARY_CONTROLS = bytes(b for b in range(256) if b >= 0x20 or b in _TEXT_CONTROLS)
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
@@ -53,7 +55,7 @@ def refuse_binary(name: str, data: bytes) -> None:
     sample = data[:_SAMPLE]
     if b"\x00" in sample:
         raise NotAStory(name, "binary data, not text (it contains NUL bytes)")
-    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, _NOT_BINARY_CONTROLS))
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise NotAStory(name, "binary data, not text (it is full of control bytes)")
 
