@@ -1,10 +1,13 @@
 """search stage: query language, in-memory filter index, facets, sorts, FTS5 compilation.
 
 query = parse_query('fandom:Naruto -warning:mcd words:>10k sort:-words "rain"')
-hits = fts_match(to_fts5(query.text))              # the library's full-text engine
-result = index.evaluate(query, resolver, text_hits=hits)
+result = index.evaluate(query, resolver)            # the filters, from the in-memory index
+result &= fts_match(to_fts5(query.text), result)    # then the text, among those works only
 ids = index.sort(result, query.effective_sort, query.page, query.per_page, query.seed)
 facets = index.facets(result)
+
+``search.service.SearchService`` does all of this over a library (``search.text`` decides how
+to ask the full-text engine).
 """
 
 from ficshelf.search.ast import (
