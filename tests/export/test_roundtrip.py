@@ -25,29 +25,12 @@ from ficshelf.library import Library
 from ficshelf.library.importer import import_paths
 from ficshelf.model import RawChapter, Work
 from ficshelf.parse.words import count_words
-from ficshelf.record import work_record
+from ficshelf.record import RECORD_KEYS, work_record
 
 # The record contract's metadata (README, "ficshelf inspect --json"); path, format and encoding
 # describe the file, not the work, and body_start follows from the chapters compared below.
-CONTRACT_FIELDS = (
-    "title",
-    "authors",
-    "fandoms",
-    "relationships",
-    "characters",
-    "freeforms",
-    "rating",
-    "warnings",
-    "categories",
-    "summary",
-    "notes",
-    "series",
-    "language",
-    "words",
-    "chapters",
-    "status",
-    "published",
-    "updated",
+CONTRACT_FIELDS = tuple(
+    key for key in RECORD_KEYS if key not in {"path", "format", "encoding", "body_start", "raw"}
 )
 
 

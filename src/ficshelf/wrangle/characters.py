@@ -528,17 +528,25 @@ class CharacterResolver:
         Snape" is Snape) or is about someone's things ("Harry's friends")."""
         if not context or _POSSESSIVE.search(written):
             return frozenset()
+        groups, texts = self._groups_and_spellings(plain, context)
+        people = name_words().people_words
+        found = by_keyword(texts, groups) or by_anchor(texts, groups, people)
+        if not found or self._names_one_person(written, found, context):
+            return frozenset()
+        return found
+
+    def _groups_and_spellings(
+        self, plain: str, context: frozenset[str]
+    ) -> tuple[list[GroupWords], list[str]]:
+        """The groups of the fandoms in context, and ``plain`` as written and respelled with
+        their words (a misspelt group name counts)."""
         groups = [g for fandom in context for g in self._group_words(fandom)]
         texts = [plain]
         vocabulary, known = self._vocabulary(context)
         respelled = respell(plain.split(), vocabulary, known)
         if respelled is not None:
             texts.append(respelled)
-        people = name_words().people_words
-        found = by_keyword(texts, groups) or by_anchor(texts, groups, people)
-        if not found or self._names_one_person(written, found, context):
-            return frozenset()
-        return found
+        return groups, texts
 
     def _names_one_person(
         self, written: str, groups: frozenset[int], context: frozenset[str]
@@ -568,12 +576,7 @@ class CharacterResolver:
         word ("Harry and the Weasleys" names Harry too)."""
         if not context:
             return frozenset()
-        groups = [g for fandom in context for g in self._group_words(fandom)]
-        texts = [plain]
-        vocabulary, known = self._vocabulary(context)
-        respelled = respell(plain.split(), vocabulary, known)
-        if respelled is not None:
-            texts.append(respelled)
+        groups, texts = self._groups_and_spellings(plain, context)
         conjunctions = name_words().several_people
         for text in texts:
             found = by_keyword([text], groups)
