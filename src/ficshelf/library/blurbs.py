@@ -197,34 +197,6 @@ def series_order(connection: Connection, name: str) -> list[int]:
     return [int(work_id) for (work_id,) in rows]
 
 
-def tag_families(connection: Connection, names: Iterable[str]) -> set[int]:
-    """Ids of every tag ``names`` stand for as blocks do: the tag named (by its canonical name
-    or any form it was written in, case and spacing ignored) and every tag below it.
-
-    The same family the search service excludes for a blocked tag, so what a page suggests
-    agrees with what it hides.
-    """
-    found: set[int] = set()
-    for name in names:
-        key = name_key(name)
-        rows = connection.execute(
-            """
-            WITH RECURSIVE family (id) AS (
-                SELECT id FROM tags WHERE name_key = ?
-                UNION
-                SELECT tag_id FROM tag_synonyms WHERE written_key = ?
-                UNION
-                SELECT tag_parents.tag_id FROM tag_parents
-                JOIN family ON tag_parents.parent_id = family.id
-            )
-            SELECT id FROM family
-            """,
-            (key, key),
-        )
-        found.update(int(tag_id) for (tag_id,) in rows)
-    return found
-
-
 def tag_suggestions(
     connection: Connection, term: str, limit: int = 10, leave_out: Set[int] = frozenset()
 ) -> list[tuple[str, str]]:

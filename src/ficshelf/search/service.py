@@ -101,6 +101,12 @@ class SearchService:
         with self._lock:
             self._current_index()
 
+    def tag_family(self, name: str) -> frozenset[int]:
+        """Ids of every tag ``name`` stands for in ``-tag:`` and a reader's blocks: the tag
+        (by its canonical name or any written form) and every tag below it."""
+        with self._lock:
+            return self._resolver.resolve(None, name)
+
     def tag_names(self, tag_ids: Iterable[int]) -> dict[int, str]:
         """Canonical names for the tag ids in ``Facets``."""
         with self._lock:

@@ -11,13 +11,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ficshelf.errors import QueryError
-from ficshelf.library.blurbs import (
-    TagInfo,
-    series_order,
-    tag_families,
-    tag_info,
-    tag_suggestions,
-)
+from ficshelf.library.blurbs import TagInfo, series_order, tag_info, tag_suggestions
 from ficshelf.search import parse_query
 from ficshelf.serve.cookies import prefs_of
 from ficshelf.serve.endpoint import endpoint, shelf_of
@@ -132,10 +126,12 @@ def autocomplete(request: Request) -> Response:
     term = request.query_params.get("term", "").strip()
     if not term:
         return json_response([])
-    connection = shelf_of(request).library.database.connection
+    shelf = shelf_of(request)
     leave_out: set[int] = set()
     if request.query_params.get("for") != "exclude":
-        leave_out = tag_families(connection, prefs_of(request).blocked_tags)
+        for blocked in prefs_of(request).blocked_tags:
+            leave_out |= shelf.searcher.tag_family(blocked)
+    connection = shelf.library.database.connection
     found = tag_suggestions(connection, term, SUGGESTIONS, leave_out)
     return json_response([{"name": name, "matched": matched} for name, matched in found])
 
