@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from ficshelf.model import RawChapter, RawWork
-from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.kb import KnowledgeBase, parse_fandom_file
 
 
 def raw_work(**fields: Any) -> RawWork:
@@ -24,3 +24,9 @@ def chapter(text: str) -> RawChapter:
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.default()
+
+
+def fandom_kb(data: dict[str, Any], file: str) -> KnowledgeBase:
+    """A knowledge base of one invented fandom, read as if from the fandom file ``file``."""
+    fandom, cast = parse_fandom_file(data, file)
+    return KnowledgeBase(fandoms=[fandom], characters=cast)

@@ -8,6 +8,8 @@ import pytest
 from ficshelf.wrangle.characters import resolver_for
 from ficshelf.wrangle.kb import KnowledgeBase, KnowledgeBaseError, parse_fandom_file
 
+from .conftest import fandom_kb
+
 FEN = frozenset({"Fen"})
 
 _FILE = {
@@ -24,8 +26,7 @@ _FILE = {
 
 @pytest.fixture(scope="module")
 def fen() -> KnowledgeBase:
-    fandom, cast = parse_fandom_file(_FILE, "fen.toml")
-    return KnowledgeBase(fandoms=[fandom], characters=cast)
+    return fandom_kb(_FILE, "fen.toml")
 
 
 @pytest.mark.parametrize(
@@ -67,8 +68,7 @@ def houses() -> KnowledgeBase:
             "Marsh Family": ["marsh family", "house of marsh", "old and honourable house of marsh"]
         },
     }
-    fandom, cast = parse_fandom_file(data, "fen.toml")
-    return KnowledgeBase(fandoms=[fandom], characters=cast)
+    return fandom_kb(data, "fen.toml")
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ from ficshelf.wrangle.characters import resolver_for
 from ficshelf.wrangle.kb import KnowledgeBase, KnowledgeBaseError, parse_fandom_file
 from ficshelf.wrangle.written import kin_of, name_words
 
+from .conftest import fandom_kb
+
 BRAMBLE = frozenset({"Bramble"})
 
 _FILE = {
@@ -29,8 +31,7 @@ _FILE = {
 
 @pytest.fixture(scope="module")
 def bramble() -> KnowledgeBase:
-    fandom, cast = parse_fandom_file(_FILE, "bramble.toml")
-    return KnowledgeBase(fandoms=[fandom], characters=cast)
+    return fandom_kb(_FILE, "bramble.toml")
 
 
 @pytest.mark.parametrize(
