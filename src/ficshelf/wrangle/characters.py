@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ficshelf.wrangle.english import ordinary_word
+from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tied_by_kin
 from ficshelf.wrangle.groups import GroupWords, by_anchor, by_keyword
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
@@ -162,6 +163,10 @@ class CharacterResolver:
             typo = self._typo(cleaned, context) if context else None
             if typo is not None and not self._contains_other_name(cleaned, self._ids_of(typo[0])):
                 return NameMatch(written, typo[0], typo[1])
+            renamed = self._renamed(cleaned, context) if context else frozenset()
+            if len(renamed) == 1:
+                character = self._index.characters[next(iter(renamed))]
+                return NameMatch(written, character, "family name, other given name")
         return match
 
     def _first_of(
@@ -318,7 +323,84 @@ class CharacterResolver:
             meant = self._family_name(title_family[1], context, "")
             if meant and not any(self._index.characters[i].keywords for i in meant):
                 return meant
+        gender, family = title_family if title_family is not None else (None, "")
+        if gender is not None:
+            if len(found) > 1:
+                return head_of(found, family, self._index.families) or found
+            if not found:
+                return self._parent_of_dominant(family, gender, context)
         return found
+
+    def _parent_of_dominant(
+        self, family: str, gender: str, context: frozenset[str]
+    ) -> frozenset[int]:
+        """ "Mama Scamander": no Scamander woman is known by name, but the one the family
+        name means (Newt) has a mother in the fandom file."""
+        kinds = {"mother"} if gender == "f" else {"father"}
+        found: set[int] = set()
+        for position in self._dominant(family, context):
+            for kind, name in self._index.characters[position].kin:
+                parent = self._index.by_name.get(name)
+                if kind in kinds and parent is not None:
+                    found.add(parent)
+        return frozenset(found) & self._allowed(context)
+
+    def _members(self, family: str, context: frozenset[str]) -> frozenset[int]:
+        """The people (not groups) of a family in the fandoms in context."""
+        ids = self._index.family.get(family, frozenset()) & self._allowed(context)
+        return frozenset(i for i in ids if not self._index.characters[i].keywords)
+
+    def _meant(self, family: str, context: frozenset[str]) -> frozenset[int]:
+        """The person the fandom file says a family name means alone (not a family group)."""
+        meant = self._family_name(family, context, "")
+        return frozenset(i for i in meant if not self._index.characters[i].keywords)
+
+    def _dominant(self, family: str, context: frozenset[str]) -> frozenset[int]:
+        """The one person a family name means alone: the fandom file's, or its only member."""
+        meant = self._meant(family, context)
+        if meant:
+            return meant
+        members = self._members(family, context)
+        return members if len(members) == 1 else frozenset()
+
+    def _renamed(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Hadrian Potter", "Severina Snape", "Cordelia Zabini": a known family name after
+        a given name no character of the fandom has (see ``families.renamed_member``)."""
+        tokens = cleaned.split()
+        if not 2 <= len(tokens) <= 3:
+            return frozenset()
+        given, family = tokens[0], tokens[-1]
+        if not all(self._unknown_given(t, context) for t in tokens[:-1]):
+            return frozenset()  # "Barty-as-Moody", "Holly Lily Potter"
+        members = self._members(family, context)
+        if not members:
+            return frozenset()
+        found = renamed_member(
+            given,
+            members,
+            self._index.unnamed,
+            self._meant(family, context),
+            self._index.families,
+            self._index.families.kin_of_family.get(family, frozenset()) & self._allowed(context),
+        )
+        if not found or self._contains_other_name(cleaned, found):
+            return frozenset()
+        return self._guard(found, cleaned, context)
+
+    def _unknown_given(self, word: str, context: frozenset[str]) -> bool:
+        """A word that reads as a given name no character of the fandom has: not a known
+        name or alias, nor an ordinary word ("Happy Potter", "Dead Malfoy")."""
+        if not word.isalpha() or len(word) < 2:
+            return False
+        allowed = self._allowed(context)
+        index = self._index
+        for table in (index.given, index.family, index.strong, index.weak):
+            if table.get(word, frozenset()) & allowed:
+                return False
+        vocab = name_words()
+        if word in vocab.titles or word in vocab.people_words or word in vocab.relations:
+            return False
+        return not ordinary_word(word)
 
     def _unread_person(self, written: str, allowed: frozenset[int]) -> bool:
         """ "Petunia i Vernon Dursleyowie": one of the people joined in the tag is written in a
@@ -646,6 +728,15 @@ class CharacterResolver:
             return frozenset()
         if self._contains_other_name(cleaned, found):
             return frozenset()  # "Henry James Potter": someone else's full name inside
+        tokens = cleaned.split()
+        rival = rival_member(
+            tokens[0],
+            self._members(tokens[-1], context),
+            self._dominant(tokens[-1], context),
+            self._index.families,
+        )
+        if rival - found and not tied_by_kin(next(iter(found)), tokens[1:], self._index.families):
+            return frozenset()  # "Hope Potter": Hope Lupin married, or Harry renamed?
         return self._guard(found, cleaned, context)
 
     def _allowed(self, context: frozenset[str]) -> frozenset[int]:

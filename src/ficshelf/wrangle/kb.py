@@ -19,6 +19,7 @@ from typing import Any
 
 from ficshelf.errors import FicshelfError
 from ficshelf.vocab import fold
+from ficshelf.wrangle.families import FamilyTables, family_tables
 from ficshelf.wrangle.names import NameKeys, compact_key, keys_for, name_key, sound_key
 from ficshelf.wrangle.written import name_words
 
@@ -90,6 +91,7 @@ class CharacterIndex:
     prefixes: Mapping[str, frozenset[int]]
     by_fandom: Mapping[str, tuple[int, ...]]
     by_name: Mapping[str, int]
+    families: FamilyTables
 
 
 class KnowledgeBase:
@@ -278,8 +280,25 @@ def _build_index(kb: KnowledgeBase) -> CharacterIndex:
         by_fandom={k: tuple(v) for k, v in by_fandom.items()},
         by_name=by_name,
         unnamed=frozenset(unnamed),
+        families=family_tables(_kin_ids(kb.characters, by_name), tables["given"], tables["family"]),
         **{name: _freeze(table) for name, table in tables.items()},
     )
+
+
+def _kin_ids(
+    characters: tuple[Character, ...], by_name: Mapping[str, int]
+) -> dict[int, tuple[tuple[str, int], ...]]:
+    """Each character's kin as (kind, id), kin of the same fandom only."""
+    found: dict[int, tuple[tuple[str, int], ...]] = {}
+    for position, character in enumerate(characters):
+        ties = []
+        for kind, name in character.kin:
+            other = by_name.get(name)
+            if other is not None and characters[other].fandom == character.fandom:
+                ties.append((kind, other))
+        if ties:
+            found[position] = tuple(ties)
+    return found
 
 
 def _index_keys(
