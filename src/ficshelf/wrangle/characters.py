@@ -29,11 +29,17 @@ from rapidfuzz.distance import OSA
 
 from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tied_by_kin
-from ficshelf.wrangle.groups import GroupWords, by_anchor, by_keyword
+from ficshelf.wrangle.groups import GroupWords, by_keyword, by_words
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
-from ficshelf.wrangle.names import compact_key, name_key, sound_key, split_asides
-from ficshelf.wrangle.typos import respell
+from ficshelf.wrangle.names import (
+    compact_key,
+    name_key,
+    nickname_forms,
+    sound_key,
+    split_asides,
+)
+from ficshelf.wrangle.typos import allowed_edits, respell
 from ficshelf.wrangle.written import (
     clean_name,
     generation_of,
@@ -52,9 +58,11 @@ __all__ = ["CharacterResolver", "NameMatch", "clean_name", "plain_name", "resolv
 
 _INITIAL_FORM = re.compile(r"^(\w{2,}) (\w)$")
 _POSSESSIVE = re.compile(r"\w['’]s\s+\w")
+_CHARACTER_SUFFIX = re.compile(r"\s*-\s*characters?\s*$", re.IGNORECASE)
 _TYPO_CUTOFF = 88.0
 _SOUND_CUTOFF = 90.0
 _MIN_TYPO_LENGTH = 5
+_MIN_COMPACT_TYPO = 10
 _CLEAR_LEAD = 8.0
 
 
@@ -91,6 +99,7 @@ class CharacterResolver:
         self._fuzzy_choices: dict[frozenset[str], tuple[list[str], list[str]]] = {}
         self._allowed_cache: dict[frozenset[str], frozenset[int]] = {}
         self._vocabularies: dict[frozenset[str], tuple[list[str], frozenset[str]]] = {}
+        self._compact_keys: dict[frozenset[str], list[str]] = {}
 
     def resolve(self, written: str, context: frozenset[str] = frozenset()) -> NameMatch:
         """The canonical character for ``written`` among the fandoms in ``context`` (if any)."""
@@ -124,6 +133,7 @@ class CharacterResolver:
             ("known name", lambda: self._lookup("strong", cleaned)),
             ("known name without middle names", lambda: self._lookup("derived", plain)),
             ("known name without middle names", lambda: self._lookup("derived", cleaned)),
+            ("name without its nickname", lambda: self._without_nickname(written)),
         ]
         if several_people(written):
             readings.append(("group name with 'and'", lambda: self._joined_group(plain, context)))
@@ -146,7 +156,7 @@ class CharacterResolver:
         else:
             readings.append(("given or family name", lambda: self._weak(cleaned, context, written)))
         readings += [
-            ("name without spaces", lambda: self._lookup("compact", compact_key(cleaned))),
+            ("name without spaces", lambda: self._compact(cleaned)),
             ("initial of family name", lambda: self._initials(cleaned)),
         ]
         if context:
@@ -156,6 +166,7 @@ class CharacterResolver:
             readings += [
                 ("close spelling of a known name", lambda: self._respelled(cleaned, context)),
                 ("given name, other family name", lambda: self._given_name(cleaned, context)),
+                ("close spelling without spaces", lambda: self._compact_typo(cleaned, context)),
             ]
         match = self._first_of(written, readings, context, "unknown")
         several_words = len(cleaned.split()) > 1
@@ -383,9 +394,19 @@ class CharacterResolver:
             self._index.families,
             self._index.families.kin_of_family.get(family, frozenset()) & self._allowed(context),
         )
+        if len(found) > 1:
+            found = self._plainest(found, family)
         if not found or self._contains_other_name(cleaned, found):
             return frozenset()
         return self._guard(found, cleaned, context)
+
+    def _plainest(self, ids: frozenset[int], family: str) -> frozenset[int]:
+        """Of several members sharing a given name, the one whose name is just that given
+        name and ``family`` (James Potter, not James Sirius Potter)."""
+        given_of = self._index.families.given_of
+        keys = {f"{given} {family}" for i in ids for given in given_of.get(i, ())}
+        found = frozenset(i for key in keys for i in self._index.strong.get(key, ())) & ids
+        return found if len(found) == 1 else frozenset()
 
     def _unknown_given(self, word: str, context: frozenset[str]) -> bool:
         """A word that reads as a given name no character of the fandom has: not a known
@@ -482,12 +503,50 @@ class CharacterResolver:
             "derived": self._index.derived,
             "weak": self._index.weak,
             "compact": self._index.compact,
+            "compact_strong": self._index.compact_strong,
             "sound": self._index.sound,
             "initials": self._index.initials,
         }
         if table == "weak":
             return tables["weak"].get(key, frozenset()) | tables["strong"].get(key, frozenset())
         return tables[table].get(key, frozenset())
+
+    def _without_nickname(self, written: str) -> frozenset[int]:
+        """'Bartemius "Barty" Crouch Jr.', 'Draconian "Draco" Lucius Malfoy': the name
+        without its quoted nickname, else the nickname with the family name."""
+        base, _asides = split_asides(written)
+        for key in nickname_forms(base):
+            found = self._lookup("strong", key) or self._lookup("derived", key)
+            if found:
+                return found
+        return frozenset()
+
+    def _compact(self, cleaned: str) -> frozenset[int]:
+        """ "HarryPotter", "Jamespotter": a full name (before a name without its middle
+        names: James Potter, not James Sirius Potter) written without spaces."""
+        key = compact_key(cleaned)
+        return self._lookup("compact_strong", key) or self._lookup("compact", key)
+
+    def _compact_typo(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "peterpettiegrew": a long run-together name with a letter or two wrong."""
+        if " " in cleaned or len(cleaned) < _MIN_COMPACT_TYPO:
+            return frozenset()
+        choices = self._compact_choices(context)
+        edits = allowed_edits(cleaned)
+        hits = process.extract(cleaned, choices, scorer=OSA.distance, score_cutoff=edits, limit=4)
+        if not hits:
+            return frozenset()
+        best = hits[0][1]
+        found = {i for key, score, _ in hits if score == best for i in self._index.compact[key]}
+        return frozenset(found) & self._allowed(context)
+
+    def _compact_choices(self, context: frozenset[str]) -> list[str]:
+        cached = self._compact_keys.get(context)
+        if cached is None:
+            allowed = self._allowed(context)
+            cached = [k for k, ids in self._index.compact.items() if ids & allowed]
+            self._compact_keys[context] = cached
+        return cached
 
     def _transliterated(self, written: str, cleaned: str) -> frozenset[int]:
         if written.isascii() or len(cleaned) < _MIN_TYPO_LENGTH:
@@ -610,12 +669,31 @@ class CharacterResolver:
         Snape" is Snape) or is about someone's things ("Harry's friends")."""
         if not context or _POSSESSIVE.search(written):
             return frozenset()
-        groups, texts = self._groups_and_spellings(plain, context)
         people = name_words().people_words
-        found = by_keyword(texts, groups) or by_anchor(texts, groups, people)
+        whole = name_key(_CHARACTER_SUFFIX.sub("", split_asides(written)[0]))
+        for text in dict.fromkeys((plain, whole)):  # "All the bad asses from Slytherin"
+            groups, texts = self._groups_and_spellings(text, context)
+            found = by_words(texts, groups, people, [self._without_full_names(t) for t in texts])
+            if found:
+                break
         if not found or self._names_one_person(written, found, context):
             return frozenset()
         return found
+
+    def _without_full_names(self, text: str) -> str:
+        """``text`` without the full names of people in it ("harry potter")."""
+        tokens = text.split()
+        kept: list[str] = []
+        position = 0
+        while position < len(tokens):
+            pair = " ".join(tokens[position : position + 2])
+            ids = self._index.strong.get(pair) if position + 1 < len(tokens) else None
+            if ids and not any(self._index.characters[i].keywords for i in ids):
+                position += 2
+                continue
+            kept.append(tokens[position])
+            position += 1
+        return " ".join(kept)
 
     def _groups_and_spellings(
         self, plain: str, context: frozenset[str]

@@ -54,6 +54,7 @@ class FamilyTables:
     kin_families: Mapping[int, frozenset[str]]
     heads: Mapping[str, frozenset[int]]
     kin_of_family: Mapping[str, frozenset[int]]
+    relatives: Mapping[int, frozenset[int]]
 
 
 def family_tables(
@@ -100,6 +101,10 @@ def family_tables(
         kin_families=kin_families,
         heads={key: ids for key, ids in heads.items() if ids},
         kin_of_family={key: frozenset(ids) for key, ids in kin_of_family.items()},
+        relatives={
+            person: frozenset(other for kind, other in ties if kind in _FAMILY_KINDS)
+            for person, ties in ((p, tuple(t)) for p, t in kin.items())
+        },
     )
 
 
@@ -181,19 +186,24 @@ def renamed_member(
     """Whom a given name no character has, before a family name, means among the family's
     ``members``: the one whose given name begins alike ("Severina Snape"; also among the
     family's ``kin``: "Severina Prince", Eileen Prince's son), else the one known by no
-    given name ("Cordelia Zabini": Blaise's mother), else the one the fandom file says the
-    family name means (``meant``: "Hadrian Potter"), else the family's only member if the
-    initials agree ("Penny Pettigrew"; "Blake Slytherin" is someone else). Empty when a step
-    finds several."""
+    given name ("Cordelia Zabini": Blaise's mother), else of the one the fandom file says the
+    family name means (``meant``) and his closest kin, the one with the same initial ("Jane
+    Potter": James, Harry's father), else the one the family name means ("Hadrian Potter",
+    "Cattleya Potter": not Charlus, whom no one writes of), else the family's only member if
+    the initials agree ("Penny Pettigrew"; "Blake Slytherin" is someone else). The first step
+    that finds anyone decides; the caller refuses several ("Jameela Potter" begins like both
+    James Potter and James Sirius Potter) unless it can tell them apart."""
     sole = members if len(members) == 1 else _NONE
+    close = meant.union(*(tables.relatives.get(i, _NONE) for i in meant))
     for found in (
         alike_member(given, members | kin, tables),
         members & unnamed,
+        same_initial(given, close & members, tables),
         meant,
         same_initial(given, sole, tables),
     ):
         if found:
-            return found if len(found) == 1 else _NONE
+            return found
     return _NONE
 
 

@@ -21,16 +21,38 @@ class GroupWords:
 
 def by_keyword(texts: Iterable[str], groups: Iterable[GroupWords]) -> frozenset[int]:
     """The group(s) whose longest keyword found in any of ``texts`` is the longest."""
+    return _best_keyword(texts, groups)[0]
+
+
+def _best_keyword(texts: Iterable[str], groups: Iterable[GroupWords]) -> tuple[frozenset[int], str]:
     padded = [f" {text} " for text in texts]
-    best: dict[int, int] = {}
+    best: dict[int, str] = {}
     for group in groups:
-        lengths = [len(kw) for kw in group.keywords for p in padded if f" {kw} " in p]
-        if lengths:
-            best[group.position] = max(lengths)
+        found = [kw for kw in group.keywords for p in padded if f" {kw} " in p]
+        if found:
+            best[group.position] = max(found, key=len)
     if not best:
-        return frozenset()
-    top = max(best.values())
-    return frozenset(i for i, length in best.items() if length == top)
+        return frozenset(), ""
+    top = max(len(kw) for kw in best.values())
+    keyword = next(kw for kw in best.values() if len(kw) == top)
+    return frozenset(i for i, kw in best.items() if len(kw) == top), keyword
+
+
+def by_words(
+    texts: Iterable[str],
+    groups: Iterable[GroupWords],
+    people_words: frozenset[str],
+    unnamed: Iterable[str] = (),
+) -> frozenset[int]:
+    """The group named by keyword, else by anchor; an anchor outranks a keyword that is only
+    a word for people ("Griffendor students" is Gryffindor's, not every student's).
+    ``unnamed`` are the texts without people's full names, for the anchors ("Various Harry
+    Potter Students" does not name the Potters)."""
+    texts, groups = list(texts), list(groups)
+    found, keyword = _best_keyword(texts, groups)
+    if found and keyword not in people_words:
+        return found
+    return by_anchor(list(unnamed) or texts, groups, people_words) or found
 
 
 def by_anchor(

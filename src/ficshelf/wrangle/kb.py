@@ -87,6 +87,7 @@ class CharacterIndex:
     family: Mapping[str, frozenset[int]]
     unnamed: frozenset[int]
     compact: Mapping[str, frozenset[int]]
+    compact_strong: Mapping[str, frozenset[int]]
     sound: Mapping[str, frozenset[int]]
     prefixes: Mapping[str, frozenset[int]]
     by_fandom: Mapping[str, tuple[int, ...]]
@@ -250,6 +251,7 @@ def _build_index(kb: KnowledgeBase) -> CharacterIndex:
             "initials",
             "family",
             "compact",
+            "compact_strong",
             "sound",
             "prefixes",
         )
@@ -307,6 +309,7 @@ def _index_keys(
     for key in keys.strong:
         tables["strong"][key].add(position)
         tables["compact"][compact_key(key)].add(position)
+        tables["compact_strong"][compact_key(key)].add(position)
         tables["sound"][sound_key(key)].add(position)
     for key in keys.derived:
         tables["derived"][key].add(position)

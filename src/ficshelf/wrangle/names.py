@@ -65,6 +65,19 @@ def split_asides(text: str) -> tuple[str, tuple[str, ...]]:
     return base, asides
 
 
+def nickname_forms(text: str) -> tuple[str, ...]:
+    """Keys of a name written with a quoted nickname: without it, and the nickname with the
+    family name ('Bartemius "Barty" Crouch Jr.' -> "bartemius crouch jr", "barty jr")."""
+    nicknames = [m.group(1) or m.group(2) for m in _QUOTED.finditer(text)]
+    if not nicknames:
+        return ()
+    tokens = name_key(_QUOTED.sub(" ", text)).split()
+    forms = [" ".join(tokens)]
+    if len(tokens) > 1:
+        forms += [f"{name_key(nickname)} {tokens[-1]}" for nickname in nicknames]
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
 @dataclass(frozen=True, slots=True)
 class NameKeys:
     """Every key one character answers to, by strength."""
