@@ -22,11 +22,13 @@ _FILE = {
             "Tobias Quince Sr.": [],
         },
         "female": {"Marigold Alderwood": []},
+        "other": {"Garrow Quillon": ["Garrow Quilon"]},
     },
     "groups": {
         "Academy Students": ["students", "academy students"],
         "Thornwick House": ["thornwick house", "thornwicks"],
         "Thistlewood Family": ["thistlewood family"],
+        "Original Sprite Character(s)": ["sprite oc", "original sprite", "a sprite"],
     },
     "group_anchors": {"Thornwick House": ["thornwick"], "Thistlewood Family": ["thistlewood"]},
 }
@@ -48,6 +50,9 @@ def glen() -> KnowledgeBase:
         ("All the rascals from Thornwick", "Thornwick House"),
         ("Various students", "Academy Students"),
         ("Thistlewood folks", "Thistlewood Family"),
+        ("Quilon", "Garrow Quillon"),  # an alias's other spelling of the family name
+        ("Sunny - a Sprite", "Original Sprite Character(s)"),  # "a" joins no one here
+        ("Marigold Alderwood - Character", "Marigold Alderwood"),
     ],
 )
 def test_reads(glen: KnowledgeBase, written: str, canonical: str) -> None:

@@ -123,9 +123,11 @@ class CharacterResolver:
             return NameMatch(written, None, "someone else wearing the name")
         plain = plain_name(written)
         cleaned = clean_name(written)
+        as_tagged = _CHARACTER_SUFFIX.sub("", written)  # "Diary!Tom - Character"
         allowed = self._allowed(context) if context else frozenset()
         readings: list[tuple[str, Callable[[], frozenset[int]]]] = [
             ("name as written", lambda: self._lookup("strong", name_key(written))),
+            ("name as written", lambda: self._lookup("strong", name_key(as_tagged))),
             ("other generation", lambda: self._other_generation(plain, written)),
             ("name completed by its aside", lambda: self._with_aside(written)),
             ("name without asides", lambda: self._lookup("strong", plain)),

@@ -131,6 +131,7 @@ def keys_for(
             family.update(tokens)
     for alias in aliases:
         strong.add(name_key(alias))
+        weak.update(_alias_name_variant(alias, family_name_first, given, family))
     strong.discard("")
     return NameKeys(
         strong=frozenset(strong),
@@ -141,6 +142,25 @@ def keys_for(
         family=frozenset(family),
         unnamed=unnamed,
     )
+
+
+def _alias_name_variant(
+    alias: str, family_name_first: bool, given: set[str], family: set[str]
+) -> set[str]:
+    """The other name of a two-word alias that keeps the given or the family name: "Garrick
+    Olivander" -> "olivander", "Ronald Weasley" -> "ronald" (a weak key: it counts alone only
+    when no one else in the fandom answers to it)."""
+    tokens = [t for t in name_key(_QUOTED.sub(" ", alias)).split() if t not in _GENERATION]
+    if len(tokens) != 2:
+        return set()
+    first, last = (tokens[1], tokens[0]) if family_name_first else (tokens[0], tokens[1])
+    if first in given and last not in family:
+        found = last
+    elif last in family and first not in given:
+        found = first
+    else:
+        return set()
+    return {found} if len(found) >= _MIN_WEAK_LENGTH and found not in _NOT_A_NAME else set()
 
 
 def _add_person_keys(

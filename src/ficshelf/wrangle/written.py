@@ -21,6 +21,7 @@ _BANG_PREFIX = re.compile(r"^.*!\s*(?=\w)")
 _CHARACTER_SUFFIX = re.compile(r"\s*-\s*(character|relationship)s?\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^[^:]{1,24}:\s*(?=\S)")
 _DIGITS = re.compile(r"^\d+$")
+_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*['’]?")
 _CONTRACTIONS = frozenset({"s", "ll", "d", "re", "ve", "m", "t"})
 _PIECE_SEPARATORS = r"\s*[|/]\s*|\s+[-–—]\s+|\s*:\s+|\s+the\s+"
@@ -56,9 +57,14 @@ def _between_words(conjunctions: list[str]) -> re.Pattern[str]:
 
 
 def several_people(written: str) -> bool:
-    """ "Fred and George", "Petunia i Vernon": two people joined in one tag (asides aside)."""
+    """ "Fred and George", "Petunia i Vernon": two people joined in one tag (asides aside).
+    A one-letter conjunction must follow a word: "Sunny - a House Elf" is one elf."""
     base, _asides = split_asides(written)
-    return bool(name_words().several_people.search(base))
+    return any(
+        not _LETTER.fullmatch(match.group(0).strip())
+        or (match.start() > 0 and base[match.start() - 1].isalnum())
+        for match in name_words().several_people.finditer(base)
+    )
 
 
 def _identity_split(markers: list[str]) -> re.Pattern[str]:
