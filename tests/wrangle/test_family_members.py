@@ -62,6 +62,9 @@ def fen() -> KnowledgeBase:
         ("Wanda Thistle", "Wendel Thistle"),  # the only Thistle, same initial
         # a known given name with a kin's family name: a married or maiden name
         ("Odette Quillfeather", "Odette Wren"),
+        # a title in an aside says which member
+        ("Hestia (Mama) Quillfeather", "Perdita Quillfeather"),
+        ("Hestia Quillfeather (Mr Quillfeather)", "Aldous Quillfeather"),
     ],
 )
 def test_family_member(fen: KnowledgeBase, written: str, canonical: str) -> None:

@@ -67,6 +67,7 @@ def test_reads(glen: KnowledgeBase, written: str, canonical: str) -> None:
         "Tobias Quince",  # junior or senior
         "pipthistlewoodbramble",  # too far from any name
         "Various Pip Thistlewood students",  # a person's name, not the family
+        "Girl!Thornwick!Pip",  # Pip, as a Thornwick girl: not the house
     ],
 )
 def test_does_not_guess(glen: KnowledgeBase, written: str) -> None:

@@ -176,7 +176,7 @@ class CharacterResolver:
             typo = self._typo(cleaned, context) if context else None
             if typo is not None and not self._contains_other_name(cleaned, self._ids_of(typo[0])):
                 return NameMatch(written, typo[0], typo[1])
-            renamed = self._renamed(cleaned, context) if context else frozenset()
+            renamed = self._renamed(written, cleaned, context) if context else frozenset()
             if len(renamed) == 1:
                 character = self._index.characters[next(iter(renamed))]
                 return NameMatch(written, character, "family name, other given name")
@@ -376,13 +376,21 @@ class CharacterResolver:
         members = self._members(family, context)
         return members if len(members) == 1 else frozenset()
 
-    def _renamed(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+    def _renamed(self, written: str, cleaned: str, context: frozenset[str]) -> frozenset[int]:
         """ "Hadrian Potter", "Severina Snape", "Cordelia Zabini": a known family name after
-        a given name no character of the fandom has (see ``families.renamed_member``)."""
+        a given name no character of the fandom has (see ``families.renamed_member``). A
+        title in an aside says which member instead ("Helen (Mama) Scamander", "Maeve Lupin
+        (Mrs. Lupin)")."""
         tokens = cleaned.split()
         if not 2 <= len(tokens) <= 3:
             return frozenset()
         given, family = tokens[0], tokens[-1]
+        titles = name_words().titles
+        for aside in split_asides(written)[1]:
+            words = name_key(aside).split()
+            if words and words[0] in titles:
+                titled_as = " ".join(words) if len(words) > 1 else f"{words[0]} {family}"
+                return self._titled(titled_as, context)
         if not all(self._unknown_given(t, context) for t in tokens[:-1]):
             return frozenset()  # "Barty-as-Moody", "Holly Lily Potter"
         members = self._members(family, context)
@@ -673,8 +681,9 @@ class CharacterResolver:
             return frozenset()
         people = name_words().people_words
         whole = name_key(_CHARACTER_SUFFIX.sub("", split_asides(written)[0]))
-        for text in dict.fromkeys((plain, whole)):  # "All the bad asses from Slytherin"
-            groups, texts = self._groups_and_spellings(text, context)
+        readings = [plain] if "!" in written else [plain, whole]  # "Girl!Hufflepuff!Harry"
+        for reading in dict.fromkeys(readings):  # "All the bad asses from Slytherin"
+            groups, texts = self._groups_and_spellings(reading, context)
             found = by_words(texts, groups, people, [self._without_full_names(t) for t in texts])
             if found:
                 break
