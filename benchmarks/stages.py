@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import ficshelf.library.importer as importer_module
+from ficshelf.library.db import Batch
 from ficshelf.library.library import Library
 
 STAGES = ("read", "parse", "wrangle", "store")
@@ -28,6 +29,8 @@ _FUNCTIONS = (
 )
 _ITERATORS = (("stories_in", "read"),)
 _LIBRARY_METHODS = ("source", "work_with_content", "add_work", "replace_work", "add_source")
+# Stored works are committed (and their full text indexed) by the import's batch.
+_BATCH_METHODS = ("checkpoint", "__exit__")
 
 
 class StageClock:
@@ -78,6 +81,8 @@ def stage_clock() -> Iterator[StageClock]:
         wrap(importer_module, name, clock.timed_iterator(stage, getattr(importer_module, name)))
     for name in _LIBRARY_METHODS:
         wrap(Library, name, clock.timed("store", getattr(Library, name)))
+    for name in _BATCH_METHODS:
+        wrap(Batch, name, clock.timed("store", getattr(Batch, name)))
     try:
         yield clock
     finally:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import operator
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -64,15 +67,50 @@ class Connection(Protocol):
     """A connection that takes the shared SQL spelling (``?`` placeholders)."""
 
     dialect: str
+    # Rows waiting for the open Batch to commit (see _DeferredInserts); None outside a batch.
+    deferred: list[tuple[str, Sequence[object]]] | None
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> Cursor: ...
 
     def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None: ...
 
+    def insert_later(self, sql: str, params: Sequence[object]) -> None: ...
+
+    def insert_deferred(self) -> None: ...
+
     def close(self) -> None: ...
 
 
-class SqliteConnection:
+class _DeferredInserts:
+    """Inserts that may wait for the enclosing :class:`Batch` to commit, then go in together.
+
+    SQLite's full-text index writes its pending words to disk at every statement boundary of
+    a savepoint; rows inserted in one go are indexed in memory and written once. Outside a
+    batch, :meth:`insert_later` inserts at once.
+    """
+
+    deferred: list[tuple[str, Sequence[object]]] | None = None  # a list while a batch is open
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Cursor:
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
+        raise NotImplementedError
+
+    def insert_later(self, sql: str, params: Sequence[object]) -> None:
+        if self.deferred is None:
+            self.execute(sql, params)
+        else:
+            self.deferred.append((sql, params))
+
+    def insert_deferred(self) -> None:
+        """Insert every deferred row now (a batch does before it commits)."""
+        rows, self.deferred = self.deferred, ([] if self.deferred is not None else None)
+        for sql, group in itertools.groupby(rows or (), key=operator.itemgetter(0)):
+            self.executemany(sql, [params for _sql, params in group])
+
+
+class SqliteConnection(_DeferredInserts):
     """sqlite3 already speaks the shared spelling: this only adds ``dialect``."""
 
     dialect = SQLITE
@@ -90,7 +128,7 @@ class SqliteConnection:
         self.raw.close()
 
 
-class PostgresConnection:
+class PostgresConnection(_DeferredInserts):
     """psycopg 3 with ``?`` placeholders rewritten to ``%s`` (and literal ``%`` doubled)."""
 
     dialect = POSTGRESQL
@@ -136,6 +174,7 @@ class Database:
         self.connection = connection
         self.label = label  # how messages name this database (a file, or a server and db)
         self.path = path
+        self._savepoint_depth = 0
 
     @property
     def dialect(self) -> str:
@@ -267,30 +306,125 @@ class Database:
             raise LibraryError(f"library {self.label} {what}: {_first_line(error)}") from error
 
     def transaction(self) -> AbstractContextManager[Connection]:
-        """All statements inside commit together or not at all."""
-        if isinstance(self.connection, PostgresConnection):
-            return self._postgres_transaction(self.connection)
-        return self._sqlite_transaction()
+        """All statements inside commit together or not at all.
+
+        Inside another transaction (a :class:`Batch`) it is a savepoint: an error undoes its
+        statements alone, and what it wrote commits with the enclosing transaction.
+        """
+        connection = self.connection
+        if isinstance(connection, PostgresConnection):
+            return self._postgres_transaction(connection)  # psycopg nests as savepoints
+        assert isinstance(connection, SqliteConnection)
+        if connection.raw.in_transaction:
+            return self._sqlite_savepoint(connection)
+        return self._sqlite_transaction(connection)
+
+    def batch(self, seconds: float) -> Batch:
+        """Many transactions committed together, about every ``seconds`` (see :class:`Batch`)."""
+        return Batch(self, seconds)
 
     @contextmanager
-    def _sqlite_transaction(self) -> Iterator[Connection]:
+    def _sqlite_transaction(self, connection: SqliteConnection) -> Iterator[Connection]:
         # BEGIN IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout
         # instead of one failing halfway with "database is locked".
         try:
-            self.connection.execute("BEGIN IMMEDIATE")
+            connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             raise LibraryError(f"library {self.label} is busy: {error}") from error
         try:
-            yield self.connection
+            yield connection
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            connection.execute("ROLLBACK")
             raise
-        self.connection.execute("COMMIT")
+        try:
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.raw.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _sqlite_savepoint(self, connection: SqliteConnection) -> Iterator[Connection]:
+        # Named by depth, so the few names repeat and stay in sqlite3's statement cache.
+        self._savepoint_depth += 1
+        name = f"ficshelf_{self._savepoint_depth}"
+        try:
+            connection.execute(f"SAVEPOINT {name}")
+            with _discarding_deferred_on_error(connection):
+                try:
+                    yield connection
+                except BaseException:
+                    connection.execute(f"ROLLBACK TO {name}")
+                    connection.execute(f"RELEASE {name}")
+                    raise
+            connection.execute(f"RELEASE {name}")
+        finally:
+            self._savepoint_depth -= 1
 
     @contextmanager
     def _postgres_transaction(self, connection: PostgresConnection) -> Iterator[Connection]:
-        with connection.raw.transaction():
+        with connection.raw.transaction(), _discarding_deferred_on_error(connection):
             yield connection
+
+
+@contextmanager
+def _discarding_deferred_on_error(connection: _DeferredInserts) -> Iterator[None]:
+    """Rows a rolled-back savepoint deferred are dropped with the rest of its writes."""
+    kept = len(connection.deferred) if connection.deferred is not None else 0
+    try:
+        yield
+    except BaseException:
+        if connection.deferred is not None:
+            del connection.deferred[kept:]
+        raise
+
+
+class Batch:
+    """Transactions grouped into fewer, larger commits; each stays whole or undone on its own.
+
+    Inside a batch, :meth:`Database.transaction` is a savepoint of one longer transaction,
+    committed when :meth:`checkpoint` finds it open for ``seconds`` or more, and at the end,
+    also when an error or Ctrl-C ends the batch early: every savepoint inside is complete or
+    rolled back, so what is committed is always whole. Rows inserted with
+    ``Connection.insert_later`` (the full-text index's) go in just before each commit. The
+    price: a crash loses the open batch's writes, not only the last transaction's.
+    """
+
+    def __init__(self, database: Database, seconds: float) -> None:
+        self._connection = database.connection
+        self._database = database
+        self._seconds = seconds
+        self._open = ExitStack()
+        self._opened_at = 0.0
+
+    def __enter__(self) -> Batch:
+        self._begin()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        try:
+            self._commit()  # the works stored before an error are whole: they are kept
+        finally:
+            self._connection.deferred = None
+
+    def checkpoint(self) -> None:
+        """Commit now if the batch has been open long enough, and open the next one."""
+        if time.monotonic() - self._opened_at >= self._seconds:
+            self._commit()
+            self._begin()
+
+    def _begin(self) -> None:
+        self._open.enter_context(self._database.transaction())
+        self._connection.deferred = []
+        self._opened_at = time.monotonic()
+
+    def _commit(self) -> None:
+        try:
+            self._connection.insert_deferred()
+        except BaseException as error:
+            self._open.__exit__(type(error), error, error.__traceback__)  # rolls back
+            raise
+        self._open.close()
 
 
 def _is_driver_error(error: Exception) -> bool:

@@ -50,21 +50,24 @@ def without_markers(text: str) -> str:
 def write_document(
     connection: Connection, work_id: int, title: str, summary: str, body: str
 ) -> None:
+    """Index a work's text; inside an import's batch the row waits for the batch's commit
+    (``Connection.insert_later``), which indexes many works in one go."""
     title, summary, body = (without_markers(text) for text in (title, summary, body))
     if connection.dialect == POSTGRESQL:
-        connection.execute(
+        connection.insert_later(
             "INSERT INTO works_fts (work_id, title, summary, body, document) "
             "VALUES (?, ?, ?, ?, ?::tsvector)",
             (work_id, title, summary, body, tsvector_text((title, summary, body))),
         )
         return
-    connection.execute(
+    connection.insert_later(
         "INSERT INTO works_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
         (work_id, title, summary, body),
     )
 
 
 def delete_document(connection: Connection, work_id: int) -> None:
+    connection.insert_deferred()  # a row still waiting to be inserted must go too
     key = "work_id" if connection.dialect == POSTGRESQL else "rowid"
     connection.execute(f"DELETE FROM works_fts WHERE {key} = ?", (work_id,))
 

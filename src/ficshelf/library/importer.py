@@ -1,4 +1,4 @@
-"""The import pipeline: files -> read -> parse -> wrangle -> library, one transaction per work.
+"""The import pipeline: files -> read -> parse -> wrangle -> library, each work whole or not at all.
 
 Each story is decided in this order, so re-running an import is cheap and changes nothing:
   1. the same content at the same path        -> unchanged (nothing parsed)
@@ -9,10 +9,11 @@ A story that cannot be read, parsed or stored is "failed" with one line, and lea
 as it was: read, parse and wrangle run before the work's transaction opens, and a store error
 rolls the whole work back.
 
-Why one commit per work rather than savepoints inside a batch transaction: with WAL and
-synchronous=NORMAL (see db.py) a commit is an append to the WAL without an fsync, so its cost
-is small beside parsing, and a crash or Ctrl-C mid-import keeps every work already done. Other
-readers also see works appear as they are imported.
+Why works are committed in batches (see db.Batch): each work is a savepoint, so a failing work
+still rolls back alone, but works are committed together about once a second. Commits are not
+the cost (WAL, synchronous=NORMAL: no fsync); SQLite's full-text index is, because it writes
+its pending words to disk at every commit and savepoint boundary. A crash loses at most the last
+second of stored works, which a re-import then adds; Ctrl-C commits every work already stored.
 
 Why a process pool: read, parse and wrangle are pure and take most of an import's time, so on a
 machine with several cores they run in worker processes while this process stores results in
@@ -36,6 +37,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ficshelf.errors import FicshelfError, UnreadableFile
+from ficshelf.library.db import Batch
 from ficshelf.library.discover import FoundFile, StoryBytes, discover, stories_in
 from ficshelf.library.kbstate import knowledge_base, learn_from_stored_works, untrusted_work_ids
 from ficshelf.library.library import Library
@@ -147,8 +149,11 @@ def import_paths(
     )
     if strict or len(found.files) < _FILES_WORTH_A_POOL:
         workers = 1
-    with _story_readers(workers, kb, rules, transform, strict=strict) as readers:
-        importer = _Importer(library, readers, strict=strict)
+    with (
+        _story_readers(workers, kb, rules, transform, strict=strict) as readers,
+        library.database.batch(_BATCH_SECONDS) as batch,
+    ):
+        importer = _Importer(library, readers, batch, strict=strict)
         total = len(found.files)
         bytes_done = 0
         for files_done, file in enumerate(found.files):
@@ -177,8 +182,10 @@ def _learn_from_run(library: Library, report: ImportReport, kb: KnowledgeBase) -
 # Below this many files a pool's start-up (a second or so to load the knowledge base in each
 # worker) costs more than it saves.
 _FILES_WORTH_A_POOL = 16
+# How long stored works wait to be committed together (see the module docstring).
+_BATCH_SECONDS = 1.0
 # Stories read ahead of the one being stored, per worker: enough to keep every worker busy.
-_READ_AHEAD_PER_WORKER = 4
+_READ_AHEAD_PER_WORKER = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,9 +335,12 @@ class _InFlight:
 class _Importer:
     """The per-story decisions of one import run (see the module docstring)."""
 
-    def __init__(self, library: Library, readers: _StoryReaders, *, strict: bool) -> None:
+    def __init__(
+        self, library: Library, readers: _StoryReaders, batch: Batch, *, strict: bool
+    ) -> None:
         self.library = library
         self.readers = readers
+        self.batch = batch
         self.strict = strict
         self.in_flight: deque[_InFlight] = deque()
 
@@ -390,6 +400,11 @@ class _Importer:
         )
 
     def _store(self, pending: _InFlight) -> FileResult:
+        result = self._store_work(pending)
+        self.batch.checkpoint()
+        return result
+
+    def _store_work(self, pending: _InFlight) -> FileResult:
         source = pending.source
         work = pending.work.result()
         if isinstance(work, str):

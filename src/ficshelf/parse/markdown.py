@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ficshelf.model import Document, RawChapter, RawWork, SeriesRef
 from ficshelf.parse.dates import parse_date
@@ -47,8 +48,7 @@ _CHAPTER_LEVELS = ("h1", "h2")
 class _Heading:
     level: str
     text: str
-    line: int
-    end: int  # first line after the heading (setext headings take two)
+    token: int  # index of its heading_open; heading_open, inline and heading_close are 3
 
 
 @functools.cache
@@ -68,24 +68,24 @@ def parse_markdown(doc: Document) -> RawWork:
     front = split_front_matter(doc.text)
     stated = _stated(front.fields if front else {})
     body = front.body if front else doc.text
-    lines = body.split("\n")
-    headings = _headings(body)
-    title_heading = _title_heading(headings, stated.get("title"), lines)
+    env: dict[str, Any] = {}
+    tokens = _renderer().parse(body, env)
+    headings = _headings(tokens)
+    title_heading = _title_heading(headings, stated.get("title"))
     if title_heading is not None:
         stated.setdefault("title", title_heading.text)
-        lines[title_heading.line : title_heading.end] = [""] * (
-            title_heading.end - title_heading.line
-        )
-    chapter_headings = _chapter_headings(headings)
-    front_lines, chapters = _split(lines, chapter_headings)
-    notes = _render(front_lines)[1]
+        headings.remove(title_heading)
+        tokens = tokens[: title_heading.token] + tokens[title_heading.token + 3 :]
+        headings = [replace(heading, token=heading.token - 3) for heading in headings]
+    front_tokens, chapters = _split(tokens, _chapter_headings(headings))
+    notes = _render(front_tokens, env)[1]
     if notes and "notes" not in stated:
         stated["notes"] = notes
     work = RawWork(
         path=doc.path,
         format=FORMAT,
         encoding=doc.encoding,
-        chapters=tuple(_chapter(title, chapter_lines) for title, chapter_lines in chapters),
+        chapters=tuple(_chapter(title, chapter_tokens, env) for title, chapter_tokens in chapters),
     )
     return replace(work, **stated)
 
@@ -190,21 +190,20 @@ def _chapter_counts(value: object) -> dict[str, object]:
     return counts
 
 
-def _headings(body: str) -> list[_Heading]:
-    """ATX and setext headings with their first source line (fenced code is not a heading)."""
-    tokens = _renderer().parse(body)
+def _headings(tokens: list[Token]) -> list[_Heading]:
+    """The story's own headings (not those quoted or in lists) with their token index;
+    fenced code is never a heading."""
     found = []
-    for opening, inline in itertools.pairwise(tokens):
-        if opening.type == "heading_open" and opening.map is not None:
-            start, end = opening.map
-            found.append(_Heading(opening.tag, inline.content.strip(), start, end))
+    for index, (opening, inline) in enumerate(itertools.pairwise(tokens)):
+        if opening.type == "heading_open" and opening.level == 0:
+            found.append(_Heading(opening.tag, inline.content.strip(), index))
     return found
 
 
-def _title_heading(headings: list[_Heading], title: object, lines: list[str]) -> _Heading | None:
+def _title_heading(headings: list[_Heading], title: object) -> _Heading | None:
     """A leading ``# Title``: it repeats the stated title, or there is none and it is no chapter."""
     first = next((heading for heading in headings if heading.level == "h1"), None)
-    if first is None or any(line.strip() for line in lines[: first.line]):
+    if first is None or first.token != 0:
         return None
     if isinstance(title, str):
         return first if first.text.casefold() == title.casefold() else None
@@ -220,25 +219,27 @@ def _chapter_headings(headings: list[_Heading]) -> list[_Heading]:
 
 
 def _split(
-    lines: list[str], headings: list[_Heading]
-) -> tuple[list[str], list[tuple[str | None, list[str]]]]:
-    """Front-matter lines and (title, lines) per chapter; all one chapter without headings."""
+    tokens: list[Token], headings: list[_Heading]
+) -> tuple[list[Token], list[tuple[str | None, list[Token]]]]:
+    """Front-matter tokens and (title, tokens) per chapter; all one chapter without headings."""
     if not headings:
-        return [], [(None, lines)]
-    ends = [heading.line for heading in headings[1:]] + [len(lines)]
-    chapters: list[tuple[str | None, list[str]]] = [
-        (heading.text, lines[heading.end : end])
+        return [], [(None, tokens)]
+    ends = [heading.token for heading in headings[1:]] + [len(tokens)]
+    chapters: list[tuple[str | None, list[Token]]] = [
+        (heading.text, tokens[heading.token + 3 : end])
         for heading, end in zip(headings, ends, strict=True)
     ]
-    return lines[: headings[0].line], chapters
+    return tokens[: headings[0].token], chapters
 
 
-def _chapter(title: str | None, lines: list[str]) -> RawChapter:
-    html, text = _render(lines)
+def _chapter(title: str | None, tokens: list[Token], env: dict[str, Any]) -> RawChapter:
+    html, text = _render(tokens, env)
     return RawChapter(title=title, text=text, html=html)
 
 
-def _render(lines: list[str]) -> tuple[str, str]:
-    """Sanitized HTML and its plain text for Markdown source lines."""
-    html = sanitize_html(_renderer().render("\n".join(lines)))
+def _render(tokens: list[Token], env: dict[str, Any]) -> tuple[str, str]:
+    """Sanitized HTML and its plain text for a run of the document's block tokens (``env``
+    carries the whole document's link references)."""
+    renderer = _renderer()
+    html = sanitize_html(renderer.renderer.render(tokens, renderer.options, env))
     return html, html_to_text(html)

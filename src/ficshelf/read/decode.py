@@ -98,12 +98,17 @@ def repair_mojibake(text: str) -> str:
     ftfy runs at about 1.5 MB/s, slower than the rest of the import together, so it only
     sees lines holding a sequence mojibake cannot do without (see ``_SUSPECT``).
     """
-    if text.isascii() or not _SUSPECT.search(text):
+    if text.isascii():
         return text
-    return "\n".join(
-        str(ftfy.fix_text(line, _REPAIR_ONLY)) if _SUSPECT.search(line) else line
-        for line in text.split("\n")
-    )
+    pieces: list[str] = []
+    done = 0  # text before this offset is in ``pieces``
+    while match := _SUSPECT.search(text, done):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        pieces += (text[done:start], str(ftfy.fix_text(text[start:end], _REPAIR_ONLY)))
+        done = end
+    return "".join((*pieces, text[done:])) if pieces else text
 
 
 def _choose_encoding(data: bytes) -> str:
