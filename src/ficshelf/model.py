@@ -101,6 +101,8 @@ class RawChapter:
     """One chapter. ``html`` is sanitized HTML when the source was HTML/EPUB, else None.
 
     ``notes`` come before the chapter text, ``end_notes`` after it (AO3 keeps them apart).
+    ``words`` is counted from ``text`` by the parse stage; None on a chapter made elsewhere
+    (read back from a library, built by hand), which ``parse.words.chapter_words`` counts.
     """
 
     title: str | None
@@ -109,6 +111,7 @@ class RawChapter:
     summary: str | None = None
     notes: str | None = None
     end_notes: str | None = None
+    words: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,12 @@
 
 import pytest
 
+from ficshelf.model import RawChapter
+from ficshelf.parse import parse
 from ficshelf.parse.language import detect_language, language_code
-from ficshelf.parse.words import count_words
+from ficshelf.parse.words import chapter_words, count_words
+from ficshelf.read import read_bytes
+from ficshelf.wrangle import wrangle
 
 
 @pytest.mark.parametrize(
@@ -44,3 +48,15 @@ def test_detects_language_from_the_opening_chapters_of_a_story() -> None:
     ]
     assert detect_language(chapters) == "de"
     assert detect_language(iter(chapters)) == "de"
+
+
+def test_parsed_chapters_carry_their_word_counts_and_the_work_adds_them_up() -> None:
+    story = (
+        b"Title: Two Lamps\nAuthor: Reedwren\n\nChapter 1: Dusk\n\nThe ferry's lamp swung.\n\n"
+        b"Chapter 2: Dawn\n\nMorning came slowly over the well-kept docks.\n"
+    )
+    raw = parse(read_bytes("two-lamps.txt", story))
+    assert [chapter.words for chapter in raw.chapters] == [4, 7]
+    assert wrangle(raw).words == 11
+    # A chapter read back from a library has no count yet: it is counted when asked.
+    assert chapter_words(RawChapter("Dusk", "The ferry's lamp swung.")) == 4

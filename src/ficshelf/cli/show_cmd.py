@@ -10,7 +10,7 @@ from rich.text import Text
 from ficshelf.cli.context import AppContext
 from ficshelf.cli.output import json_line, stdout, work_card
 from ficshelf.library import StoredWork
-from ficshelf.parse.words import count_words
+from ficshelf.parse.words import chapter_words
 from ficshelf.record import work_record
 
 
@@ -40,7 +40,7 @@ def show_json(stored: StoredWork) -> dict[str, object]:
         "sources": list(stored.sources),
         "imported_at": stored.imported_at,
         "chapter_list": [
-            {"position": position, "title": chapter.title, "words": count_words(chapter.text)}
+            {"position": position, "title": chapter.title, "words": chapter_words(chapter)}
             for position, chapter in enumerate(stored.work.chapters, start=1)
         ],
     }
@@ -52,5 +52,5 @@ def _chapters_table(stored: StoredWork) -> Table:
     table.add_column("title")
     table.add_column("words", justify="right")
     for position, chapter in enumerate(stored.work.chapters, start=1):
-        table.add_row(str(position), chapter.title or "", f"{count_words(chapter.text):,}")
+        table.add_row(str(position), chapter.title or "", f"{chapter_words(chapter):,}")
     return table

@@ -218,7 +218,11 @@ def _story_readers(
 
         yield _StoryReaders(submit_here, read_ahead=0)
         return
-    # spawn, not fork: the parent holds an open database and may hold threads.
+    # spawn, not fork: the parent holds an open database and may hold threads. The knowledge
+    # base's index is built here once and sent (unpickling it takes milliseconds), not built
+    # again in every worker.
+    kb = kb if kb is not None else KnowledgeBase.default()
+    kb.index  # noqa: B018 - a cached property: built now, pickled with the knowledge base
     pool: Executor = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
@@ -238,10 +242,10 @@ _worker_transform: RawTransform | None = None
 
 
 def _start_worker(
-    kb: KnowledgeBase | None, rules: tuple[Rule, ...], transform: RawTransform | None
+    kb: KnowledgeBase, rules: tuple[Rule, ...], transform: RawTransform | None
 ) -> None:
     global _worker_kb, _worker_rules, _worker_transform
-    _worker_kb = kb if kb is not None else KnowledgeBase.default()
+    _worker_kb = kb
     _worker_rules = rules
     _worker_transform = transform
 

@@ -7,21 +7,25 @@ any other HTML. ``RawWork.format`` names the parser's reading: "text", "markdown
 "ficshelf-html" / "ficshelf-epub" for ficshelf's own exports.
 
 Format parsers are imported when first needed, so reading one kind of file never pays for
-the others.
+the others. Every chapter leaves parse with its words counted: a fact of the text, like the
+text itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from ficshelf.model import Document, RawWork, SourceKind
+from ficshelf.parse.words import counted
 
 Parser = Callable[[Document], RawWork]
 
 
 def parse(doc: Document) -> RawWork:
     """Read a Document with the parser for its format; raises ``UnreadableFile`` subclasses."""
-    return _parser_for(doc)(doc)
+    raw = _parser_for(doc)(doc)
+    return dataclasses.replace(raw, chapters=tuple(counted(chapter) for chapter in raw.chapters))
 
 
 def _parser_for(doc: Document) -> Parser:

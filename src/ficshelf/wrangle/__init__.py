@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ficshelf.model import Rating, RawWork, Work
 from ficshelf.parse.language import detect_language, language_code
-from ficshelf.parse.words import count_words
+from ficshelf.parse.words import chapter_words
 from ficshelf.vocab import rating_from, status_from
 from ficshelf.wrangle.characters import resolver_for
 from ficshelf.wrangle.header import wrangle_header_tags
@@ -51,7 +51,7 @@ def wrangle(raw: RawWork, kb: KnowledgeBase | None = None, rules: Sequence[Rule]
         notes=_notes(raw.notes, tags.notes),
         series=raw.series,
         language=_language(raw),
-        words=sum(count_words(chapter.text) for chapter in raw.chapters),
+        words=sum(chapter_words(chapter) for chapter in raw.chapters),
         chapters=raw.chapters,
         status=status_from(raw.status),
         published=raw.published,
