@@ -87,8 +87,8 @@ class Library:
 
     # --- reads -------------------------------------------------------------------------------
 
-    def get(self, work_id: int) -> StoredWork | None:
-        return store.load_work(self.database.connection, work_id)
+    def get(self, work_id: int, *, with_chapters: bool = True) -> StoredWork | None:
+        return store.load_work(self.database.connection, work_id, with_chapters=with_chapters)
 
     def find(self, reference: str) -> StoredWork:
         """A work by id ("12") or exact title; LibraryError when none or several match."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ficshelf.errors import FicshelfError
 from ficshelf.library import store
@@ -232,12 +232,12 @@ def rewrangle_works(
     changed: list[int] = []
     placed: set[tuple[str, str]] = set()
     for work_id in ids:
-        stored = library.get(work_id)
+        # Tags come from the metadata alone: the chapters are not read, and without them
+        # wrangle skips guessing the language, which is not re-stored here.
+        stored = library.get(work_id, with_chapters=False)
         if stored is None:
             continue
-        # Tags come from the metadata alone; without the chapters, wrangle skips counting words
-        # and guessing the language, which are most of its time and are not re-stored here.
-        work = wrangle(replace(stored.work.raw, chapters=()), kb, rules)
+        work = wrangle(stored.work.raw, kb, rules)
         if _tag_signature(work) == _tag_signature(stored.work):
             continue
         with library.database.transaction() as connection:

@@ -215,14 +215,18 @@ def current_generation(connection: Connection) -> int:
     return int(row[0])
 
 
-def load_work(connection: Connection, work_id: int) -> StoredWork | None:
+def load_work(
+    connection: Connection, work_id: int, *, with_chapters: bool = True
+) -> StoredWork | None:
+    """The stored work; ``with_chapters=False`` leaves its chapters out (empty), for callers
+    that need only its metadata and tags and should not read a whole novel for them."""
     row = connection.execute(
         f"SELECT {', '.join(_WORK_COLUMNS)}, imported_at FROM works WHERE id = ?", (work_id,)
     ).fetchone()
     if row is None:
         return None
     columns = dict(zip((*_WORK_COLUMNS, "imported_at"), row, strict=True))
-    chapters = _load_chapters(connection, work_id)
+    chapters = _load_chapters(connection, work_id) if with_chapters else ()
     tags = _load_tags(connection, work_id)
     work = Work(
         raw=raw_from_json(str(columns["raw_json"]), chapters),

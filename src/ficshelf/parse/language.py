@@ -10,8 +10,10 @@ from importlib import resources
 import py3langid
 
 _MIN_CHARS_TO_GUESS = 40
-# Enough prose for a sure guess; the classifier's time grows with the sample.
-_SAMPLE_CHARS = 2500
+# Enough prose for a sure guess; the classifier's time grows with the sample. Measured on
+# 1,068 stories: the same answer for every one from 700 to 2,500 characters; 1,200 costs
+# 40 % of what 2,500 did.
+_SAMPLE_CHARS = 1200
 
 
 @functools.cache
