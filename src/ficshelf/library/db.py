@@ -84,9 +84,9 @@ class Connection(Protocol):
 class _DeferredInserts:
     """Inserts that may wait for the enclosing :class:`Batch` to commit, then go in together.
 
-    SQLite's full-text index writes its pending words to disk at every statement boundary of
-    a savepoint; rows inserted in one go are indexed in memory and written once. Outside a
-    batch, :meth:`insert_later` inserts at once.
+    SQLite's FTS5 writes its pending words to disk at every savepoint (in an import, every
+    work is one); rows inserted in one go are indexed in memory and written once, which costs
+    about half as much. Outside a batch, :meth:`insert_later` inserts at once.
     """
 
     deferred: list[tuple[str, Sequence[object]]] | None = None  # a list while a batch is open
@@ -111,7 +111,7 @@ class _DeferredInserts:
 
 
 class SqliteConnection(_DeferredInserts):
-    """sqlite3 already speaks the shared spelling: this only adds ``dialect``."""
+    """sqlite3 already speaks the shared spelling: this adds ``dialect`` and deferred inserts."""
 
     dialect = SQLITE
 

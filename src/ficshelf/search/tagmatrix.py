@@ -10,6 +10,11 @@ Rows are laid out fandom by fandom: results are mostly one fandom's works (or a 
 which lives in one fandom), so their rows sit close together and the gather reads memory
 nearly in order instead of jumping across all of it.
 
+Picking a space's top N from the counts would mean scanning every tag of the space (half a
+million at 1M works). Instead the space's most popular tags are read first: the N-th best of
+their counts is a floor, and only tags carried by at least that many works in the whole
+library can reach it, so the long tail is never read (see ``_top_columns``).
+
 The matrix is a snapshot: works written since it was built are counted from ``Postings``
 directly, and the owner rebuilds it once enough of them pile up.
 """
@@ -31,6 +36,17 @@ _Ints = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, slots=True)
+class _Ranked:
+    """One space's columns, most works first: where a top-N search starts and may stop."""
+
+    space: Space
+    low: int  # the space's columns are low..high-1
+    high: int
+    columns: _Ints  # the space's columns by how many works carry them, most first
+    negated_totals: _Ints  # minus those counts: ascending, for searchsorted
+
+
+@dataclass(frozen=True, slots=True)
 class TagMatrix:
     """Rows are work ids; columns number the keys of ``spaces`` in ascending key order."""
 
@@ -39,6 +55,7 @@ class TagMatrix:
     start: _Ints  # work id -> its first position in ``cells``
     length: _Ints  # work id -> how many tags it has (0: not in the matrix)
     cells: _Ints  # the columns of every work's tags, work after work
+    ranked: Mapping[Space, _Ranked]
 
     @classmethod
     def build(cls, postings: Postings, spaces: Iterable[Space]) -> TagMatrix:
@@ -55,7 +72,9 @@ class TagMatrix:
             packed.extend(k for k in keys if k >> SPACE_SHIFT in wanted)
             length[work_id] = len(packed) - start[work_id]
         columns, cells = np.unique(np.asarray(packed, dtype=np.int64), return_inverse=True)
-        return cls(spaces, columns, start, length, cells.astype(np.int64))
+        totals = np.bincount(cells, minlength=len(columns))
+        ranked = {space: _ranked(columns, totals, space) for space in spaces}
+        return cls(spaces, columns, start, length, cells.astype(np.int64), ranked)
 
     def top_tags(
         self, postings: Postings, result: BitMap, changed: BitMap, top_n: int
@@ -64,14 +83,18 @@ class TagMatrix:
         works first, then lowest id. The ``changed`` works are counted from ``postings``."""
         counts = self._counts(result - changed)
         unknown: Counter[int] = Counter()
-        for work_id in result & changed:
+        recounted = result & changed
+        for work_id in recounted:
             for packed in postings.keys_of(work_id):
                 column = self._column(packed)
                 if column is not None:
                     counts[column] += 1
                 elif packed >> SPACE_SHIFT in self.spaces:
                     unknown[packed] += 1
-        return {space: self._top(counts, unknown, space, top_n) for space in self.spaces}
+        return {
+            space: self._top(counts, unknown, self.ranked[space], top_n, len(recounted))
+            for space in self.spaces
+        }
 
     def _counts(self, works: BitMap) -> _Ints:
         ids = np.frombuffer(works.to_array(), dtype=np.uint32)
@@ -92,18 +115,62 @@ class TagMatrix:
         return column if found else None
 
     def _top(
-        self, counts: _Ints, unknown: Mapping[int, int], space: Space, top_n: int
+        self,
+        counts: _Ints,
+        unknown: Mapping[int, int],
+        ranked: _Ranked,
+        top_n: int,
+        recounted: int,
     ) -> TagCounts:
-        low, high = np.searchsorted(self.keys, [space << SPACE_SHIFT, (space + 1) << SPACE_SHIFT])
-        in_space = counts[low:high]
-        found = np.flatnonzero(in_space)
-        if len(found) > top_n:  # keep the top_n largest counts and every tie of the last
-            nth = np.partition(in_space[found], len(found) - top_n)[len(found) - top_n]
-            found = found[in_space[found] >= nth]
-        candidates = {int(self.keys[low + i]): int(in_space[i]) for i in found}
-        candidates.update((k, n) for k, n in unknown.items() if k >> SPACE_SHIFT == space)
+        columns = _top_columns(counts, ranked, top_n, recounted)
+        candidates = {int(self.keys[column]): int(counts[column]) for column in columns}
+        candidates.update((k, n) for k, n in unknown.items() if k >> SPACE_SHIFT == ranked.space)
         best = sorted(candidates.items(), key=lambda item: (-item[1], item[0]))[:top_n]
         return tuple((packed & VALUE_MASK, count) for packed, count in best)
+
+
+# Tags of a space counted first for a top-N: the N-th best among them is a floor that most of
+# the space's long tail (tags on fewer works in the whole library) can never reach.
+_HEAD = 64
+
+
+def _top_columns(counts: _Ints, ranked: _Ranked, top_n: int, recounted: int) -> _Ints:
+    """Columns holding the top ``top_n`` non-zero counts of a space (ties at the last count:
+    the lowest columns), found without scanning the whole space when its head allows.
+
+    A tag's count in a result is at most the works carrying it in the whole library, plus
+    the ``recounted`` works counted outside the matrix. So once the head's N-th best count is
+    known, only tags carried by at least that many works can still enter the top N, and they
+    are the first ones in popularity order.
+    """
+    if len(ranked.columns) > _HEAD >= top_n:
+        head = counts[ranked.columns[:_HEAD]]
+        floor = int(np.partition(head, _HEAD - top_n)[_HEAD - top_n]) - recounted
+        if floor > 0:
+            reach = int(np.searchsorted(ranked.negated_totals, -floor, side="right"))
+            if reach < (ranked.high - ranked.low) // 4:
+                candidates = ranked.columns[:reach]
+                return _best_columns(candidates, counts[candidates], top_n)
+    candidates = np.arange(ranked.low, ranked.high)
+    return _best_columns(candidates, counts[ranked.low : ranked.high], top_n)
+
+
+def _best_columns(columns: _Ints, values: _Ints, top_n: int) -> _Ints:
+    nonzero = values > 0
+    columns, values = columns[nonzero], values[nonzero]
+    if len(columns) <= top_n:
+        return columns
+    nth = np.partition(values, len(values) - top_n)[len(values) - top_n]
+    ties = np.sort(columns[values == nth])[:top_n]  # no more than N of them can be shown
+    return np.concatenate((columns[values > nth], ties))
+
+
+def _ranked(columns: _Ints, totals: _Ints, space: Space) -> _Ranked:
+    low, high = (
+        int(i) for i in np.searchsorted(columns, [space << SPACE_SHIFT, (space + 1) << SPACE_SHIFT])
+    )
+    order = low + np.argsort(-totals[low:high], kind="stable")
+    return _Ranked(space, low, high, order, -totals[order])
 
 
 def _first_fandom(keys: Iterable[int]) -> int:
