@@ -82,3 +82,23 @@ def test_html_inside_markdown_is_sanitized() -> None:
     html = work.chapters[0].html or ""
     assert "<script" not in html
     assert "<img" not in html
+
+
+def test_headings_read_as_text_and_quoted_headings_do_not_split() -> None:
+    text = (
+        "---\ntitle: Lantern Row\n---\n"
+        "## Chapter *One*: The [Lamp][lamp]\n\nThe wick caught at last.\n\n"
+        "> ## Chapter 9: a quoted heading\n> is part of the letter.\n\n"
+        "## Chapter Two\n\nShe read the [letter][lamp] twice.\n\n"
+        "[lamp]: https://example.org/lamp\n"
+    )
+    work = parse(read_bytes("lantern.md", text.encode()))
+    assert [chapter.title for chapter in work.chapters] == [
+        "Chapter One: The Lamp",
+        "Chapter Two",
+    ]
+    first, second = work.chapters
+    assert "Chapter 9: a quoted heading" in first.text
+    # A link reference defined at the end of the story works in every chapter.
+    assert 'href="https://example.org/lamp"' in second.html
+    assert second.text == "She read the letter twice."

@@ -229,11 +229,15 @@ def _story_readers(
         initializer=_start_worker,
         initargs=(kb, tuple(rules), transform),
     )
-    with pool:
+    try:
         yield _StoryReaders(
             lambda story: pool.submit(_read_in_worker, story),
             read_ahead=workers * _READ_AHEAD_PER_WORKER,
         )
+    finally:
+        # Every story handed out has been collected (or the import is stopping): the workers
+        # may wind down while this process goes on, instead of it waiting for them to exit.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 _worker_kb: KnowledgeBase | None = None
