@@ -39,7 +39,8 @@ def titles(library: Library) -> list[str]:
 
 
 def test_a_work_refused_inside_a_batch_rolls_back_alone(location: Location) -> None:
-    with location.open() as library, library.database.batch(seconds=60):
+    with location.open() as library, library.database.batch(seconds=60) as batch:
+        batch.begin()
         library.add_work(make_work(title="Before"), source("before"))
         with pytest.raises(library.database.refusals):
             library.add_work(make_work(title="Refused", words=-5), source("refused"))
@@ -58,7 +59,8 @@ def test_a_work_refused_inside_a_batch_rolls_back_alone(location: Location) -> N
 
 
 def test_works_stored_in_a_batch_are_found_by_their_words(location: Location) -> None:
-    with location.open() as library, library.database.batch(seconds=60):
+    with location.open() as library, library.database.batch(seconds=60) as batch:
+        batch.begin()
         first = library.add_work(make_work(title="Lamps", text="lamplighters"), source("a"))
         second = library.add_work(make_work(title="Ferns", text="bracken"), source("b"))
         # Replaced before the batch commits: only the new text may be found.
@@ -71,7 +73,8 @@ def test_works_stored_in_a_batch_are_found_by_their_words(location: Location) ->
 
 def test_works_of_a_batch_stopped_by_ctrl_c_are_kept(location: Location) -> None:
     with location.open() as library:
-        with pytest.raises(KeyboardInterrupt), library.database.batch(seconds=60):
+        with pytest.raises(KeyboardInterrupt), library.database.batch(seconds=60) as batch:
+            batch.begin()
             library.add_work(make_work(title="Done"), source("done"))
             raise KeyboardInterrupt
         with location.open() as other:
@@ -81,18 +84,37 @@ def test_works_of_a_batch_stopped_by_ctrl_c_are_kept(location: Location) -> None
 def test_other_readers_see_a_batch_when_it_is_committed(location: Location) -> None:
     with location.open() as library, location.open() as reader:
         with library.database.batch(seconds=0) as batch:
+            batch.begin()
             library.add_work(make_work(title="First"), source("first"))
             assert titles(reader) == []
             batch.checkpoint()
             assert titles(reader) == ["First"]
+            batch.begin()
             library.add_work(make_work(title="Second"), source("second"))
+            assert titles(reader) == ["First"]
         assert titles(reader) == ["First", "Second"]
 
 
 def test_a_long_batch_is_not_committed_before_its_time(location: Location) -> None:
     with location.open() as library, location.open() as reader:
         with library.database.batch(seconds=60) as batch:
+            batch.begin()
             library.add_work(make_work(title="Waiting"), source("waiting"))
             batch.checkpoint()
             assert titles(reader) == []
         assert titles(reader) == ["Waiting"]
+
+
+def test_between_its_transactions_a_batch_leaves_the_library_to_other_writers(
+    location: Location,
+) -> None:
+    with location.open() as library, location.open() as other:
+        with library.database.batch(seconds=0) as batch:
+            batch.begin()
+            library.add_work(make_work(title="Batched"), source("batched"))
+            batch.checkpoint()
+            # The batch waits for its next work: another writer need not wait for it.
+            other.add_work(make_work(title="Elsewhere"), source("elsewhere"))
+            batch.begin()
+            library.add_work(make_work(title="Later"), source("later"))
+        assert titles(other) == ["Batched", "Elsewhere", "Later"]

@@ -382,12 +382,14 @@ def _discarding_deferred_on_error(connection: _DeferredInserts) -> Iterator[None
 class Batch:
     """Transactions grouped into fewer, larger commits; each stays whole or undone on its own.
 
-    Inside a batch, :meth:`Database.transaction` is a savepoint of one longer transaction,
-    committed when :meth:`checkpoint` finds it open for ``seconds`` or more, and at the end,
-    also when an error or Ctrl-C ends the batch early: every savepoint inside is complete or
-    rolled back, so what is committed is always whole. Rows inserted with
-    ``Connection.insert_later`` (the full-text index's) go in just before each commit. The
-    price: a crash loses the open batch's writes, not only the last transaction's.
+    Between :meth:`begin` and a commit, :meth:`Database.transaction` is a savepoint of one
+    longer transaction. :meth:`checkpoint` commits it once it has been open for ``seconds``,
+    and the batch's end commits it too, also when an error or Ctrl-C ends the batch early:
+    every savepoint inside is complete or rolled back, so what is committed is always whole.
+    Rows inserted with ``Connection.insert_later`` (the full-text index's) go in just before
+    each commit. The price: a crash loses the open transaction's writes, not only the last
+    work's. The next transaction opens only at the next :meth:`begin`, so a caller that waits
+    between writes leaves the library unlocked while it waits.
     """
 
     def __init__(self, database: Database, seconds: float) -> None:
@@ -395,35 +397,37 @@ class Batch:
         self._database = database
         self._seconds = seconds
         self._open = ExitStack()
-        self._opened_at = 0.0
+        self._opened_at: float | None = None  # None: no transaction open
 
     def __enter__(self) -> Batch:
-        self._begin()
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        try:
-            self._commit()  # the works stored before an error are whole: they are kept
-        finally:
-            self._connection.deferred = None
+        self._commit()  # the works stored before an error are whole: they are kept
+
+    def begin(self) -> None:
+        """Open the batch's transaction, unless it is open already."""
+        if self._opened_at is None:
+            self._open.enter_context(self._database.transaction())
+            self._connection.deferred = []
+            self._opened_at = time.monotonic()
 
     def checkpoint(self) -> None:
-        """Commit now if the batch has been open long enough, and open the next one."""
-        if time.monotonic() - self._opened_at >= self._seconds:
+        """Commit if the transaction has been open long enough."""
+        if self._opened_at is not None and time.monotonic() - self._opened_at >= self._seconds:
             self._commit()
-            self._begin()
-
-    def _begin(self) -> None:
-        self._open.enter_context(self._database.transaction())
-        self._connection.deferred = []
-        self._opened_at = time.monotonic()
 
     def _commit(self) -> None:
+        if self._opened_at is None:
+            return
+        self._opened_at = None
         try:
             self._connection.insert_deferred()
         except BaseException as error:
+            self._connection.deferred = None
             self._open.__exit__(type(error), error, error.__traceback__)  # rolls back
             raise
+        self._connection.deferred = None
         self._open.close()
 
 

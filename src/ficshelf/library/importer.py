@@ -10,10 +10,10 @@ as it was: read, parse and wrangle run before the work's transaction opens, and 
 rolls the whole work back.
 
 Why works are committed in batches (see db.Batch): each work is a savepoint, so a failing work
-still rolls back alone, but works are committed together about once a second. Commits are not
-the cost (WAL, synchronous=NORMAL: no fsync); SQLite's full-text index is, because it writes
-its pending words to disk at every commit and savepoint boundary. A crash loses at most the last
-second of stored works, which a re-import then adds; Ctrl-C commits every work already stored.
+still rolls back alone, but works are committed together about once a second, and their full
+text is indexed together just before (SQLite's FTS5 writes its pending words to disk at every
+savepoint, so one work at a time cost twice as much). A crash loses at most the last second of
+stored works, which a re-import then adds; Ctrl-C commits every work already stored.
 
 Why a process pool: read, parse and wrangle are pure and take most of an import's time, so on a
 machine with several cores they run in worker processes while this process stores results in
@@ -408,15 +408,18 @@ class _Importer:
         )
 
     def _store(self, pending: _InFlight) -> FileResult:
-        result = self._store_work(pending)
+        # Waiting for a worker happens before the batch opens: between batches the library is
+        # not locked, so another writer (the web app saving a rule) gets its turn.
+        work = pending.work.result()
+        if isinstance(work, str):
+            return FileResult(pending.source.path, Outcome.FAILED, reason=work)
+        self.batch.begin()
+        result = self._store_work(pending, work)
         self.batch.checkpoint()
         return result
 
-    def _store_work(self, pending: _InFlight) -> FileResult:
+    def _store_work(self, pending: _InFlight, work: Work) -> FileResult:
         source = pending.source
-        work = pending.work.result()
-        if isinstance(work, str):
-            return FileResult(source.path, Outcome.FAILED, reason=work)
         # The same content may have arrived twice in this run, both read before either was
         # stored: the second becomes a duplicate source of the first.
         if pending.known_work_id is None and (duplicate := self._record_duplicate(source)):
