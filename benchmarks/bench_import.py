@@ -4,7 +4,9 @@
 
 Generates the corpus (or reuses the one cached for the same works, seed and generator version),
 measures the floor (read every file, decode it, count its words), then imports the corpus into
-a fresh library in a temporary folder, timing each stage. Prints a table and one JSON line.
+a fresh library in a temporary folder, timing each stage. The floor and the default import are
+run ``--repeat`` times (3) and their medians compared, so one noisy run does not decide the
+ratio. Prints a table and one JSON line.
 Targets (issue "Ingest"): import within 3x of the floor; wrangling under 20 % of import time.
 """
 
@@ -17,6 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from rich.table import Table
@@ -71,6 +74,14 @@ def run_import(corpus: Path, workers: int | None) -> ImportResult:
     stages["other"] = max(0.0, seconds - sum(stages.values()))
     failures = [result.reason or result.path for result in report.failures]
     return ImportResult(seconds, stages, report.counts, failures)
+
+
+_Run = TypeVar("_Run", FloorResult, ImportResult)
+
+
+def median_run(runs: list[_Run]) -> _Run:
+    """The run of median time (the upper one of an even count)."""
+    return sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
 
 
 def summary(
@@ -157,17 +168,20 @@ def main(argv: list[str] | None = None) -> None:
         help="folder for generated corpora (reused across runs)",
     )
     parser.add_argument("--fresh", action="store_true", help="regenerate the corpus")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of the floor and of the default import"
+    )
     args = parser.parse_args(argv)
     console = Console(stderr=True)
     with console.status("generating corpus (or reusing the cached one)"):
         corpus, entries = cached_corpus(args.cache, args.works, args.seed, args.fresh)
     with console.status("measuring the floor"):
-        floor = measure_floor(corpus)
+        floor = median_run([measure_floor(corpus) for _ in range(args.repeat)])
     with console.status("importing in one process (stage breakdown)"):
         result = run_import(corpus, workers=1)
     with console.status("importing with a worker per core (the default)"):
-        pooled = run_import(corpus, workers=None)
-    figures = summary(entries, floor, result, pooled)
+        pooled = median_run([run_import(corpus, workers=None) for _ in range(args.repeat)])
+    figures = {**summary(entries, floor, result, pooled), "repeat": args.repeat}
     print_table(console, figures, result)
     print(json.dumps(figures))
 
