@@ -32,6 +32,7 @@ from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tie
 from ficshelf.wrangle.groups import GroupWords, by_keyword, by_words
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
+from ficshelf.wrangle.name_parts import match_parts
 from ficshelf.wrangle.names import (
     compact_key,
     name_key,
@@ -64,6 +65,7 @@ _SOUND_CUTOFF = 90.0
 _MIN_TYPO_LENGTH = 5
 _MIN_COMPACT_TYPO = 10
 _CLEAR_LEAD = 8.0
+_MAX_PART_EDITS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,7 @@ class CharacterResolver:
         if context:
             readings += [
                 ("close spelling of a known name", lambda: self._respelled(cleaned, context)),
+                ("names the character goes by", lambda: self._by_parts(cleaned, context)),
                 ("given name, other family name", lambda: self._given_name(cleaned, context)),
                 ("close spelling without spaces", lambda: self._compact_typo(cleaned, context)),
             ]
@@ -176,6 +179,10 @@ class CharacterResolver:
             typo = self._typo(cleaned, context) if context else None
             if typo is not None and not self._contains_other_name(cleaned, self._ids_of(typo[0])):
                 return NameMatch(written, typo[0], typo[1])
+            parts = self._by_parts(cleaned, context, loose=True) if context else frozenset()
+            if len(parts) == 1:
+                character = self._index.characters[next(iter(parts))]
+                return NameMatch(written, character, "close spelling of names it goes by")
             renamed = self._renamed(written, cleaned, context) if context else frozenset()
             if len(renamed) == 1:
                 character = self._index.characters[next(iter(renamed))]
@@ -409,6 +416,27 @@ class CharacterResolver:
         if not found or self._contains_other_name(cleaned, found):
             return frozenset()
         return self._guard(found, cleaned, context)
+
+    def _by_parts(
+        self, cleaned: str, context: frozenset[str], loose: bool = False
+    ) -> frozenset[int]:
+        """ "Hadrian Black", "Harry Snape", "Rose Granger": a given name and family name(s) the
+        character goes by (see ``name_parts``); ``loose`` forgives typos and a family name's
+        beginning ("roneld wesly", "james pot") when one character needs fewer edits than
+        anyone else. Of several named alike, the plainest ("james pot": James Potter)."""
+        tokens = cleaned.split()
+        found = match_parts(tokens, self._index.parts, self._allowed(context), loose)
+        if found is None:
+            return frozenset()
+        if loose and (found.edits > _MAX_PART_EDITS or (len(tokens) > 2 and found.edits > 1)):
+            return frozenset()
+        ids = found.ids
+        if len(ids) > 1:
+            families = {name_key(self._index.characters[i].name).split()[-1] for i in ids}
+            ids = self._plainest(ids, families.pop()) if len(families) == 1 else frozenset()
+        if not ids or self._contains_other_name(cleaned, ids):
+            return frozenset()
+        return self._guard(ids, cleaned, context) if found.edits else ids
 
     def _plainest(self, ids: frozenset[int], family: str) -> frozenset[int]:
         """Of several members sharing a given name, the one whose name is just that given

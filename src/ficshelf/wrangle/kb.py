@@ -20,6 +20,7 @@ from typing import Any
 from ficshelf.errors import FicshelfError
 from ficshelf.vocab import fold
 from ficshelf.wrangle.families import FamilyTables, family_tables
+from ficshelf.wrangle.name_parts import NameParts, Person, parts_table
 from ficshelf.wrangle.names import NameKeys, compact_key, keys_for, name_key, sound_key
 from ficshelf.wrangle.written import name_words
 
@@ -45,7 +46,10 @@ class Character:
     """A canonical character. ``gender`` ("m"/"f"/None) lets categories be inferred; a group
     ("Slytherin Students") has ``keywords`` that catch the many ways people write it. ``kin``
     pairs a kind of relative or pet with the one canonical character it is ("mother", "Hope
-    Lupin"), so "Remus Lupin's mum" can be read."""
+    Lupin"), so "Remus Lupin's mum" can be read. ``fanon_given`` and ``fanon_families`` are
+    the other given and family names fan fiction gives the character ("Hadrian", "Black"),
+    which combine with each other and with the character's own ("Hadrian Black", "Harry
+    Snape")."""
 
     name: str
     fandom: str
@@ -54,6 +58,8 @@ class Character:
     keywords: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
     kin: tuple[tuple[str, str], ...] = ()
+    fanon_given: tuple[str, ...] = ()
+    fanon_families: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,7 @@ class CharacterIndex:
     by_fandom: Mapping[str, tuple[int, ...]]
     by_name: Mapping[str, int]
     families: FamilyTables
+    parts: NameParts
 
 
 class KnowledgeBase:
@@ -217,6 +224,8 @@ def _unique_characters(characters: Iterable[Character]) -> tuple[Character, ...]
             keywords=tuple(dict.fromkeys(first.keywords + character.keywords)),
             anchors=tuple(dict.fromkeys(first.anchors + character.anchors)),
             kin=first.kin + tuple(k for k in character.kin if k not in first.kin),
+            fanon_given=tuple(dict.fromkeys(first.fanon_given + character.fanon_given)),
+            fanon_families=tuple(dict.fromkeys(first.fanon_families + character.fanon_families)),
         )
     return tuple(seen.values())
 
@@ -277,12 +286,27 @@ def _build_index(kb: KnowledgeBase) -> CharacterIndex:
         _index_keys(tables, position, keys)
         if keys.unnamed:
             unnamed.add(position)
+    kin = _kin_ids(kb.characters, by_name)
+    people = (
+        Person(
+            position=i,
+            name=c.name,
+            aliases=c.aliases,
+            fanon_given=c.fanon_given,
+            fanon_families=c.fanon_families,
+            kin=kin.get(i, ()),
+            family_name_first=c.fandom in family_first,
+        )
+        for i, c in enumerate(kb.characters)
+        if not c.keywords
+    )
     return CharacterIndex(
         characters=kb.characters,
         by_fandom={k: tuple(v) for k, v in by_fandom.items()},
         by_name=by_name,
         unnamed=frozenset(unnamed),
-        families=family_tables(_kin_ids(kb.characters, by_name), tables["given"], tables["family"]),
+        families=family_tables(kin, tables["given"], tables["family"]),
+        parts=parts_table(people),
         **{name: _freeze(table) for name, table in tables.items()},
     )
 
@@ -368,8 +392,9 @@ def _read_toml(entry: Traversable) -> dict[str, Any]:
 
 def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, list[Character]]:
     """One fandom file: name, aliases, family_name_first, numbers, characters by gender, groups
-    (keywords), group anchors (a word that names the group beside a word for people) and kin
-    (each character's one mother, father, owl...)."""
+    (keywords), group anchors (a word that names the group beside a word for people), kin
+    (each character's one mother, father, owl...) and fanon names (other given and family
+    names fan fiction gives a character)."""
     if "name" not in data:
         raise KnowledgeBaseError(f"{source}: no fandom name")
     name = str(data["name"])
@@ -382,18 +407,29 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
     )
     cast: list[Character] = []
     kin = data.get("kin", {})
+    fanon = data.get("fanon", {})
     for gender_label, table in data.get("characters", {}).items():
         if gender_label not in _GENDERS:
             raise KnowledgeBaseError(f"{source}: unknown character section {gender_label!r}")
         for character, aliases in table.items():
             relatives = tuple((str(k), str(v)) for k, v in kin.get(character, {}).items())
+            names = fanon.get(character, {})
             cast.append(
-                Character(character, name, _GENDERS[gender_label], tuple(aliases), kin=relatives)
+                Character(
+                    character,
+                    name,
+                    _GENDERS[gender_label],
+                    tuple(aliases),
+                    kin=relatives,
+                    fanon_given=tuple(str(g) for g in names.get("given", ())),
+                    fanon_families=tuple(str(f) for f in names.get("family", ())),
+                )
             )
     known = {c.name for c in cast}
-    unknown = set(kin) - known
-    if unknown:
-        raise KnowledgeBaseError(f"{source}: kin of unknown characters {sorted(unknown)}")
+    for section, table in (("kin", kin), ("fanon", fanon)):
+        unknown = set(table) - known
+        if unknown:
+            raise KnowledgeBaseError(f"{source}: {section} of unknown characters {sorted(unknown)}")
 
     anchors = data.get("group_anchors", {})
     for group, keywords in data.get("groups", {}).items():

@@ -1,0 +1,72 @@
+"""A name made of a given name and family name(s) a character goes by reads as that character:
+its own, its aliases', its kin's and the fandom file's fanon names; typos and a family name's
+beginning are forgiven when one character is clearly closest, never on a tie."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficshelf.wrangle.characters import resolver_for
+from ficshelf.wrangle.kb import KnowledgeBase, KnowledgeBaseError, parse_fandom_file
+
+from .conftest import fandom_kb
+
+THORN = frozenset({"Thornwick"})
+
+_FILE = {
+    "name": "Thornwick",
+    "characters": {
+        "male": {
+            "Corvin Ashgrove": ["Corvin Aldric Ashgrove"],
+            "Corben Ashgrove": [],
+            "Aldo Ashgrove": [],
+            "Bastian Vell": [],
+        },
+        "female": {
+            "Mirela Thorne Ashgrove": ["Mirela Thorne"],
+            "Ysolde Vell": [],
+            "Nerys Quint": [],
+        },
+    },
+    "fanon": {"Corvin Ashgrove": {"given": ["Corwyn", "Corvina"], "family": ["Vell"]}},
+    "kin": {
+        "Corvin Ashgrove": {"mother": "Mirela Thorne Ashgrove", "father": "Aldo Ashgrove"},
+        "Bastian Vell": {"wife": "Ysolde Vell"},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def thornwick() -> KnowledgeBase:
+    return fandom_kb(_FILE, "thornwick.toml")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Corvin Thorne", "Corvin Ashgrove"),  # his mother's maiden name
+        ("Corwyn Thorne", "Corvin Ashgrove"),  # a fanon given name with it
+        ("Corvina Vell", "Corvin Ashgrove"),  # fanon given and family names together
+        ("Corwyn Aldric Vell-Thorne", "Corvin Ashgrove"),  # a middle name, two family names
+        ("Corvinn Ashgorve", "Corvin Ashgrove"),  # a typo in each word
+        ("corvin ash", "Corvin Ashgrove"),  # the family name's beginning
+        ("Corbin Ashgrove", None),  # one letter from Corvin and from Corben alike
+        ("Corwyn Quint", None),  # he goes by no Quint
+        ("Bastian Thorne (mentioned)", "Bastian Vell"),  # a given name only he has
+    ],
+)
+def test_names_a_character_goes_by(
+    thornwick: KnowledgeBase, written: str, canonical: str | None
+) -> None:
+    match = resolver_for(thornwick).resolve(written, THORN)
+    assert (match.character.name if match.character else None) == canonical
+
+
+def test_fanon_names_need_a_fandom(thornwick: KnowledgeBase) -> None:
+    assert resolver_for(thornwick).resolve("Corwyn Thorne").character is None
+
+
+def test_fanon_names_must_name_characters_of_the_file() -> None:
+    data = {"name": "Thornwick", "characters": {}, "fanon": {"No One": {"given": ["Nobody"]}}}
+    with pytest.raises(KnowledgeBaseError):
+        parse_fandom_file(data, "thornwick.toml")
