@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 
 from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tied_by_kin
-from ficshelf.wrangle.groups import GroupWords, by_keyword, by_words
+from ficshelf.wrangle.groups import GroupWords, by_keyword, by_words, owned_by
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
 from ficshelf.wrangle.name_parts import match_parts
@@ -66,6 +66,9 @@ _MIN_TYPO_LENGTH = 5
 _MIN_COMPACT_TYPO = 10
 _CLEAR_LEAD = 8.0
 _MAX_PART_EDITS = 3
+_ORIGINAL = frozenset({"original", "originals", "oc", "ocs"})
+_CHARACTER_WORDS = frozenset({"character", "characters", "s"})
+_KIND = re.compile(r"\bcharacters?\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,7 @@ class CharacterResolver:
         self._allowed_cache: dict[frozenset[str], frozenset[int]] = {}
         self._vocabularies: dict[frozenset[str], tuple[list[str], frozenset[str]]] = {}
         self._compact_keys: dict[frozenset[str], list[str]] = {}
+        self._owner_cache: dict[frozenset[str], tuple[frozenset[str], frozenset[str]]] = {}
 
     def resolve(self, written: str, context: frozenset[str] = frozenset()) -> NameMatch:
         """The canonical character for ``written`` among the fandoms in ``context`` (if any)."""
@@ -130,6 +134,7 @@ class CharacterResolver:
         readings: list[tuple[str, Callable[[], frozenset[int]]]] = [
             ("name as written", lambda: self._lookup("strong", name_key(written))),
             ("name as written", lambda: self._lookup("strong", name_key(as_tagged))),
+            ("original characters of a group", lambda: self._original_group(written, context)),
             ("other generation", lambda: self._other_generation(plain, written)),
             ("name completed by its aside", lambda: self._with_aside(written)),
             ("name without asides", lambda: self._lookup("strong", plain)),
@@ -271,16 +276,19 @@ class CharacterResolver:
             return frozenset()
         fandoms = self._kb.fandom_keys
         head = clean_name(pieces[0].text)
-        if context and self._index.family.get(head, frozenset()) & self._allowed(context):
+        family = self._index.family.get(head, frozenset()) - self._kinds
+        if context and family & self._allowed(context):
             return frozenset()  # "Nott (Death Eater)": which Nott, not which group
         found: set[int] = set()
         for piece in pieces:
-            if name_key(piece.text) in fandoms:
+            if name_key(piece.text) in fandoms and not piece.marked:
                 continue
             ids = self._strict(piece.text, context, given=not piece.head)
             if context:
                 ids = ids & self._allowed(context)
             found |= ids
+        if len(found) > 1:
+            found -= self._kinds  # "(Original Character IS Harry Potter)"
         return frozenset(found) if len(found) == 1 else frozenset()
 
     def _ids_of(self, character: Character) -> frozenset[int]:
@@ -710,9 +718,12 @@ class CharacterResolver:
         people = name_words().people_words
         whole = name_key(_CHARACTER_SUFFIX.sub("", split_asides(written)[0]))
         readings = [plain] if "!" in written else [plain, whole]  # "Girl!Hufflepuff!Harry"
+        families, owners = self._owners(context)
         for reading in dict.fromkeys(readings):  # "All the bad asses from Slytherin"
             groups, texts = self._groups_and_spellings(reading, context)
-            found = by_words(texts, groups, people, [self._without_full_names(t) for t in texts])
+            found = owned_by(reading, groups, owners, families) or by_words(
+                texts, groups, people, [self._without_full_names(t) for t in texts]
+            )
             if found:
                 break
         if not found or self._names_one_person(written, found, context):
@@ -720,14 +731,16 @@ class CharacterResolver:
         return found
 
     def _without_full_names(self, text: str) -> str:
-        """``text`` without the full names of people in it ("harry potter")."""
+        """``text`` without the full names of people in it ("harry potter"); a kind of
+        character is no one's name ("original characters")."""
         tokens = text.split()
         kept: list[str] = []
         position = 0
         while position < len(tokens):
             pair = " ".join(tokens[position : position + 2])
             ids = self._index.strong.get(pair) if position + 1 < len(tokens) else None
-            if ids and not any(self._index.characters[i].keywords for i in ids):
+            people = ids - self._kinds if ids else frozenset()  # "original characters" stays
+            if people and not any(self._index.characters[i].keywords for i in people):
                 position += 2
                 continue
             kept.append(tokens[position])
@@ -750,8 +763,29 @@ class CharacterResolver:
     def _names_one_person(
         self, written: str, groups: frozenset[int], context: frozenset[str]
     ) -> bool:
-        people = mentioned(written, self._index, self._allowed(context)) - self._grouped(context)
-        return len(people) == 1
+        people = mentioned(written, self._index, self._allowed(context))
+        return len(people - self._grouped(context) - self._kinds) == 1
+
+    @functools.cached_property
+    def _kinds(self) -> frozenset[int]:
+        """Kinds of character rather than people ("Original Character(s)", "Player Character
+        (Hogwarts Legacy)"): a tag naming one besides a person or a group means the other."""
+        return frozenset(
+            i for i, c in enumerate(self._index.characters) if _KIND.search(name_key(c.name))
+        )
+
+    def _owners(self, context: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The family names of the people of the fandoms in context, and the words naming
+        whom a group may belong to: those family names and the groups' anchor words
+        ("potter", "hogwarts"), titles aside ("Lady" is the Grey Lady's family name)."""
+        cached = self._owner_cache.get(context)
+        if cached is None:
+            allowed = self._allowed(context) - self._grouped(context)
+            families = frozenset(k for k, ids in self._index.family.items() if ids & allowed)
+            families -= name_words().titles.keys()
+            cached = (families, families | self._anchors(context))
+            self._owner_cache[context] = cached
+        return cached
 
     def _family_group(self, family: str, fandom: str) -> frozenset[int]:
         """The group of a fandom named "<family> family" ("Malfoy Family"), if any."""
@@ -790,6 +824,18 @@ class CharacterResolver:
             if all(self._qualifier(w) for w in words):
                 return found
         return frozenset()
+
+    def _original_group(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Original Characters: House Elves", "Hufflepuffs (OCs)": a group whose original
+        characters the fandom file names as a group of their own ("original house elves")."""
+        words = name_key(written).split()
+        marks = [w for w in words if w in _ORIGINAL]
+        if not context or not marks:
+            return frozenset()
+        rest = " ".join(w for w in words if w not in _ORIGINAL and w not in _CHARACTER_WORDS)
+        keys = {f"original {rest}", f"{rest} oc", f"{rest} ocs", f"oc {rest}"}
+        groups = [g for fandom in context for g in self._group_words(fandom)]
+        return frozenset(g.position for g in groups if keys.intersection(g.keywords))
 
     def _group_exactly(self, plain: str, context: frozenset[str]) -> frozenset[int]:
         """ "Slytherin OCs": the whole tag is a group keyword (before "OCs" alone is read)."""

@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Words that may stand between an owner and an anchor: "the Malfoy family house elves".
+_OWNER_FILLERS = frozenset({"the", "family", "house", "manor", "household"})
+# Plural endings of an anchor word: "Gryffindors", "Dursleyowie" (Polish).
+_PLURALS = ("s", "owie")
+
 
 @dataclass(frozen=True, slots=True)
 class GroupWords:
@@ -55,17 +60,36 @@ def by_words(
     return by_anchor(list(unnamed) or texts, groups, people_words) or found
 
 
+def owned_by(
+    text: str, groups: Iterable[GroupWords], owners: frozenset[str], families: frozenset[str]
+) -> frozenset[int]:
+    """ "Potter Elves", "Hogwarts elves", "the Malfoy family house elves": an anchor word after
+    the words of whom they belong to (a family, a place: ``owners``) names the group of that
+    anchor ("Original House-Elf Character(s)": the elves of a household no book names), not
+    the group whose bare keyword the last word is. Not when the last word is itself a family
+    name (of ``families``): "Lady Malfoy" is a Malfoy."""
+    *head, last = text.split() or [""]
+    if last in families or not any(w in owners for w in head):
+        return frozenset()
+    if not all(w in owners or w in _OWNER_FILLERS for w in head):
+        return frozenset()
+    return frozenset(g.position for g in groups if last in g.anchors)
+
+
 def by_anchor(
     texts: Iterable[str], groups: Iterable[GroupWords], people_words: frozenset[str]
 ) -> frozenset[int]:
     """Groups whose anchor word ("gryffindor") stands beside a word for people ("folks")
-    or in the plural ("gryffindors")."""
+    or in the plural ("gryffindors", "dursleyowie")."""
     found: set[int] = set()
     for text in texts:
         words = text.split()
         for group in groups:
             for anchor in group.anchors:
-                plural = f"{anchor}s" not in group.anchors and f"{anchor}s" in words
+                plural = any(
+                    f"{anchor}{end}" not in group.anchors and f"{anchor}{end}" in words
+                    for end in _PLURALS
+                )
                 if plural or (
                     anchor in words and any(w in people_words for w in words if w != anchor)
                 ):

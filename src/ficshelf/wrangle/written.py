@@ -173,10 +173,13 @@ def _strip_edges(
 @dataclass(frozen=True, slots=True)
 class Piece:
     """One part of a written tag. ``head`` is the part a description hangs on ("Rose" in
-    "Rose the House Elf"); an aside or "aka" part says who the head *is*."""
+    "Rose the House Elf"); an aside or "aka" part says who the head *is*. ``marked`` is a
+    part after a marker or separator ("aka Harry Potter"), which names a person even where a
+    bare aside would name a fandom ("Sirius Black (Harry Potter)")."""
 
     text: str
     head: bool
+    marked: bool = False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -186,10 +189,15 @@ def identity_pieces(written: str) -> tuple[Piece, ...]:
     base, asides = split_asides(text)
     split = name_words().identity_split
     pieces: list[Piece] = []
-    for number, part in enumerate(p for p in split.split(base) if p and p.strip()):
-        pieces.append(Piece(part.strip(), head=number == 0))
+    for number, part in enumerate(split.split(base)):
+        if part and part.strip():
+            pieces.append(Piece(part.strip(), head=not pieces, marked=number > 0))
     for aside in asides:
-        pieces.extend(Piece(p.strip(), head=False) for p in split.split(aside) if p and p.strip())
+        pieces.extend(
+            Piece(p.strip(), head=False, marked=number > 0)
+            for number, p in enumerate(split.split(aside))
+            if p and p.strip()
+        )
     return tuple(pieces)
 
 
