@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ficshelf.errors import UnreadableFile
@@ -37,10 +37,11 @@ class FoundFile:
 class Discovery:
     files: tuple[FoundFile, ...]
     skipped: tuple[Path, ...]
+    # Added up once: an import reports it with every file, and a sum per file was quadratic.
+    total_bytes: int = field(init=False)
 
-    @property
-    def total_bytes(self) -> int:
-        return sum(found.size for found in self.files)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total_bytes", sum(found.size for found in self.files))
 
 
 @dataclass(frozen=True, slots=True)
