@@ -18,14 +18,19 @@ _FILE = {
     "characters": {
         "male": {
             "Corvin Ashgrove": ["Corvin Aldric Ashgrove"],
+            "Corvin Ashgrove II": [],
             "Corben Ashgrove": [],
             "Aldo Ashgrove": [],
             "Bastian Vell": [],
+            "Mirror Aldo": ["Mirror Aldo Ashgrove"],
+            "Orrin Holt": [],
         },
         "female": {
             "Mirela Thorne Ashgrove": ["Mirela Thorne"],
             "Ysolde Vell": [],
             "Nerys Quint": [],
+            "Petronel Vell": [],
+            "Orin de la Marche": [],
         },
     },
     "fanon": {"Corvin Ashgrove": {"given": ["Corwyn", "Corvina"], "family": ["Vell"]}},
@@ -58,6 +63,25 @@ def thornwick() -> KnowledgeBase:
 def test_names_a_character_goes_by(
     thornwick: KnowledgeBase, written: str, canonical: str | None
 ) -> None:
+    match = resolver_for(thornwick).resolve(written, THORN)
+    assert (match.character.name if match.character else None) == canonical
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Corvin", "Corvin Ashgrove"),  # the elder, not the grandson named after him
+        ("past Corvin", "Corvin Ashgrove"),
+        ("Petron", "Petronel Vell"),  # the beginning of the one given name so begun
+        ("Pet", None),  # too short to say
+        ("Darkbastian - Character", "Bastian Vell"),  # a label run into the name
+        ("Ysolde Quint (Vell)", "Ysolde Vell"),  # her maiden name in an aside
+        ("Mirror!Cursed!Aldo", "Mirror Aldo"),  # a label completes the name
+        ("Mirror Cursed (Aldo Ashgrove)", "Mirror Aldo"),
+        ("Orrin de la Marche", "Orin de la Marche"),  # a letter off her name, not Orrin Holt
+    ],
+)
+def test_loose_readings(thornwick: KnowledgeBase, written: str, canonical: str | None) -> None:
     match = resolver_for(thornwick).resolve(written, THORN)
     assert (match.character.name if match.character else None) == canonical
 

@@ -18,6 +18,7 @@ made one is worse than a miss.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import weakref
@@ -32,7 +33,7 @@ from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tie
 from ficshelf.wrangle.groups import GroupWords, by_keyword, by_words, owned_by
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
-from ficshelf.wrangle.name_parts import match_parts
+from ficshelf.wrangle.name_parts import bearers, match_parts
 from ficshelf.wrangle.names import (
     compact_key,
     name_key,
@@ -66,6 +67,7 @@ _MIN_TYPO_LENGTH = 5
 _MIN_COMPACT_TYPO = 10
 _CLEAR_LEAD = 8.0
 _MAX_PART_EDITS = 3
+_MIN_RUN_IN = 3
 _ORIGINAL = frozenset({"original", "originals", "oc", "ocs"})
 _CHARACTER_WORDS = frozenset({"character", "characters", "s"})
 _KIND = re.compile(r"\bcharacters?\b")
@@ -148,7 +150,7 @@ class CharacterResolver:
             readings.append(("group name with 'and'", lambda: self._joined_group(plain, context)))
             readings.append(("a couple by title", lambda: self._couple(plain, context)))
             if context and not self._unread_person(written, allowed):
-                readings.append(("name mentioned", lambda: self._mentioned(written, allowed)))
+                readings.append(("name mentioned", lambda: self._mentioned(written, context)))
             return self._first_of(written, readings, context, "several people")
         readings += [
             ("someone's relative or pet", lambda: self._kin(written, context)),
@@ -169,12 +171,13 @@ class CharacterResolver:
             ("initial of family name", lambda: self._initials(cleaned)),
         ]
         if context:
-            readings.append(("name mentioned", lambda: self._mentioned(written, allowed)))
+            readings.append(("name mentioned", lambda: self._mentioned(written, context)))
         readings.append(("transliterated", lambda: self._transliterated(written, cleaned)))
         if context:
             readings += [
                 ("close spelling of a known name", lambda: self._respelled(cleaned, context)),
                 ("names the character goes by", lambda: self._by_parts(cleaned, context)),
+                ("beginning of a given name", lambda: self._given_prefix(cleaned, context)),
                 ("given name, other family name", lambda: self._given_name(cleaned, context)),
                 ("close spelling without spaces", lambda: self._compact_typo(cleaned, context)),
             ]
@@ -258,10 +261,16 @@ class CharacterResolver:
         return self._ids_of(owner)  # "Portrait Albus Dumbledore" is read as Dumbledore too
 
     def _with_aside(self, written: str) -> frozenset[int]:
-        """ "Tom Riddle (diary)" -> "Diary Tom Riddle": an aside that completes the name."""
+        """ "Tom Riddle (diary)" -> "Diary Tom Riddle": an aside that completes the name, or
+        a word of the name completed by the aside ("Diary Horcrux (Tom Riddle)", a married
+        woman's maiden name: "Rose Nott (Weasley)"). "X!" labels count as asides
+        ("Diary!Horcrux!Tom")."""
         base, asides = split_asides(written)
-        for aside in asides:
-            for key in (f"{aside} {base}", f"{base} {aside}"):
+        *labels, base = base.split("!")
+        for aside in (*asides, *labels):
+            words = name_key(base).split()
+            keys = [f"{aside} {base}", f"{base} {aside}", *(f"{w} {aside}" for w in words)]
+            for key in keys:
                 found = self._lookup("strong", name_key(key))
                 if found:
                     return found
@@ -312,12 +321,23 @@ class CharacterResolver:
         title says which ("Mentioned Mrs Zabini")."""
         found = self._lookup("weak", cleaned)
         if context and len(found & self._allowed(context)) > 1:
-            meant = self._family_name(cleaned, context, written)
+            meant = self._family_name(cleaned, context, written) or self._namesake(
+                found & self._allowed(context)
+            )
             if meant:
                 return meant
         if context and cleaned in self._anchors(context):
             return frozenset()
         return found
+
+    def _namesake(self, ids: frozenset[int]) -> frozenset[int]:
+        """Of characters sharing a given name and a family name, the one named after no one:
+        "James" is James Potter, not his grandson James Sirius Potter."""
+        families = {self._index.parts.surname.get(i) for i in ids}
+        family = families.pop()
+        if families or family is None:
+            return frozenset()
+        return self._plainest(ids, family)
 
     def _family_name(self, cleaned: str, context: frozenset[str], written: str) -> frozenset[int]:
         """Whom the fandom files say a lone family name means; a family group only for the
@@ -393,7 +413,8 @@ class CharacterResolver:
 
     def _renamed(self, written: str, cleaned: str, context: frozenset[str]) -> frozenset[int]:
         """ "Hadrian Potter", "Severina Snape", "Cordelia Zabini": a known family name after
-        a given name no character of the fandom has (see ``families.renamed_member``). A
+        a given name no character of the fandom has (see ``families.renamed_member``); after
+        two family names, the one character who goes by both ("Aradia Potter-Peverell"). A
         title in an aside says which member instead ("Helen (Mama) Scamander", "Maeve Lupin
         (Mrs. Lupin)")."""
         tokens = cleaned.split()
@@ -406,6 +427,10 @@ class CharacterResolver:
             if words and words[0] in titles:
                 titled_as = " ".join(words) if len(words) > 1 else f"{words[0]} {family}"
                 return self._titled(titled_as, context)
+        if len(tokens) > 2 and self._unknown_given(given, context):
+            found = bearers(tokens[1:], self._index.parts, self._allowed(context))
+            if len(found) == 1:  # "Aradia Potter-Peverell": the one who goes by both
+                return self._guard(found, cleaned, context)
         if not all(self._unknown_given(t, context) for t in tokens[:-1]):
             return frozenset()  # "Barty-as-Moody", "Holly Lily Potter"
         members = self._members(family, context)
@@ -438,10 +463,7 @@ class CharacterResolver:
             return frozenset()
         if loose and (found.edits > _MAX_PART_EDITS or (len(tokens) > 2 and found.edits > 1)):
             return frozenset()
-        ids = found.ids
-        if len(ids) > 1:
-            families = {name_key(self._index.characters[i].name).split()[-1] for i in ids}
-            ids = self._plainest(ids, families.pop()) if len(families) == 1 else frozenset()
+        ids = self._namesake(found.ids) if len(found.ids) > 1 else found.ids
         if not ids or self._contains_other_name(cleaned, ids):
             return frozenset()
         return self._guard(ids, cleaned, context) if found.edits else ids
@@ -479,12 +501,14 @@ class CharacterResolver:
             for part in parts
         )
 
-    def _mentioned(self, written: str, allowed: frozenset[int]) -> frozenset[int]:
+    def _mentioned(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """The one person named inside chatter; not when the whole tag is a letter from
+        someone else's name ("Nicolas de Mimsy-Porpington" is not Nicolas Flamel)."""
         base, asides = split_asides(written)
         fandoms = self._kb.fandom_keys
         kept = [a for a in asides if name_key(a) not in fandoms]
-        found = mentioned(" ".join([base, *kept]), self._index, allowed)
-        return found if len(found) == 1 else frozenset()
+        found = mentioned(" ".join([base, *kept]), self._index, self._allowed(context))
+        return self._guard(found, written, context) if len(found) == 1 else frozenset()
 
     def _respelled(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
         """Names with misspelt words ("Professir Sprout", "Seamas Finnegan")."""
@@ -569,9 +593,37 @@ class CharacterResolver:
 
     def _compact(self, cleaned: str) -> frozenset[int]:
         """ "HarryPotter", "Jamespotter": a full name (before a name without its middle
-        names: James Potter, not James Sirius Potter) written without spaces."""
+        names: James Potter, not James Sirius Potter) written without spaces; also after a
+        label run into it ("Slytherinharry", "FemDraco")."""
         key = compact_key(cleaned)
-        return self._lookup("compact_strong", key) or self._lookup("compact", key)
+        found = self._lookup("compact_strong", key) or self._lookup("compact", key)
+        if found or " " in cleaned:
+            return found
+        for label in _run_in_labels():
+            rest = key[len(label) :]
+            if key.startswith(label) and len(rest) >= _MIN_RUN_IN:
+                found = self._lookup("compact_strong", rest) or self._lookup("weak", rest)
+                if found:
+                    return found
+        return frozenset()
+
+    def _given_prefix(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Petun", "Hermi": the beginning, at least half, of the one given name in the
+        fandom that begins so; not an ordinary word ("Sever")."""
+        if " " in cleaned or len(cleaned) < _MIN_RUN_IN + 1 or not cleaned.isalpha():
+            return frozenset()
+        if ordinary_word(cleaned) or cleaned in self._name_words:
+            return frozenset()
+        parts = self._index.parts
+        words = parts.given_words
+        found: set[int] = set()
+        for word in words[bisect.bisect_left(words, cleaned) :]:
+            if not word.startswith(cleaned):
+                break
+            if 2 * len(cleaned) >= len(word):
+                found |= parts.by_given[word]
+        found &= self._allowed(context)
+        return frozenset(found) if len(found) == 1 else frozenset()
 
     def _compact_typo(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
         """ "peterpettiegrew": a long run-together name with a letter or two wrong."""
@@ -932,6 +984,13 @@ class CharacterResolver:
 
     def _grouped(self, context: frozenset[str]) -> frozenset[int]:
         return frozenset(i for fandom in context for i in self._groups_of(fandom))
+
+
+@functools.cache
+def _run_in_labels() -> tuple[str, ...]:
+    """One-word labels that may run into a name ("slytherin", "fem", "dark"), longest first."""
+    words = {p[0] for p in name_words().leading if len(p) == 1 and len(p[0]) >= _MIN_RUN_IN}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 _RESOLVERS: weakref.WeakKeyDictionary[KnowledgeBase, CharacterResolver] = (

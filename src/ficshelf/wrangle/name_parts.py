@@ -54,12 +54,13 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class NameParts:
-    """Per character id, the given, middle and family names it goes by; per word, the ids
-    that go by it as a given or a family name."""
+    """Per character id, the given, middle and family names it goes by and its canonical
+    family name (``surname``); per word, the ids that go by it as a given or a family name."""
 
     given: Mapping[int, frozenset[str]]
     middle: Mapping[int, frozenset[str]]
     family: Mapping[int, frozenset[str]]
+    surname: Mapping[int, str]
     by_given: Mapping[str, frozenset[int]]
     by_family: Mapping[str, frozenset[int]]
     given_words: tuple[str, ...]
@@ -107,6 +108,7 @@ def parts_table(people: Iterable[Person]) -> NameParts:
         given={i: g for i, g in given_of.items() if g and family_of[i]},
         middle={i: frozenset(m) for i, m in middle.items() if m},
         family={i: f for i, f in family_of.items() if f and given_of[i]},
+        surname={i: next(iter(f)) for i, f in canonical_family.items() if f},
         by_given=by_given,
         by_family=by_family,
         given_words=tuple(sorted(by_given)),
@@ -149,6 +151,15 @@ def _inverted(table: Mapping[int, frozenset[str]]) -> dict[str, frozenset[int]]:
         for word in words:
             found[word].add(i)
     return {word: frozenset(ids) for word, ids in found.items()}
+
+
+def bearers(families: Iterable[str], parts: NameParts, allowed: frozenset[int]) -> frozenset[int]:
+    """The characters in ``allowed`` who go by every one of ``families``: of the Potters and
+    the Peverells, only Harry ("Aradia Potter-Peverell")."""
+    found = allowed
+    for family in families:
+        found = found & parts.by_family.get(family, _NONE)
+    return found
 
 
 def allowed_edits(word: str, name: str) -> int:
