@@ -36,8 +36,8 @@ _MIGRATION_LOCK = 0x_F1C5_4E1F  # pg_advisory_xact_lock key: one migrating proce
 
 _PRAGMAS = (
     # WAL lets readers (the web app, a second CLI) run while an import writes; with
-    # synchronous=NORMAL a commit appends to the WAL without an fsync, which is what makes
-    # one transaction per work cheap. A crash can lose the last commits, never corrupt.
+    # synchronous=NORMAL a commit appends to the WAL without an fsync, which keeps frequent
+    # commits cheap. A crash can lose the last commits, never corrupt.
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = NORMAL",
     "PRAGMA foreign_keys = ON",
