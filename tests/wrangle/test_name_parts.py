@@ -17,13 +17,14 @@ _FILE = {
     "name": "Thornwick",
     "characters": {
         "male": {
-            "Corvin Ashgrove": ["Corvin Aldric Ashgrove"],
+            "Corvin Ashgrove": ["Corvin Ulric Ashgrove"],
             "Corvin Ashgrove II": [],
             "Corben Ashgrove": [],
             "Aldo Ashgrove": [],
             "Bastian Vell": [],
             "Mirror Aldo": ["Mirror Aldo Ashgrove"],
-            "Orrin Holt": [],
+            "Orrin Holt": ["Orrin Holte"],
+            "Ulric Fenn": [],
         },
         "female": {
             "Mirela Thorne Ashgrove": ["Mirela Thorne"],
@@ -32,7 +33,10 @@ _FILE = {
             "Petronel Vell": [],
             "Orin de la Marche": [],
         },
+        "other": {"Original Female Character(s)": ["OFC"]},
     },
+    "groups": {"Quint Hall": ["quint hall"]},
+    "group_anchors": {"Quint Hall": ["quint"]},
     "fanon": {"Corvin Ashgrove": {"given": ["Corwyn", "Corvina"], "family": ["Vell"]}},
     "kin": {
         "Corvin Ashgrove": {"mother": "Mirela Thorne Ashgrove", "father": "Aldo Ashgrove"},
@@ -52,7 +56,7 @@ def thornwick() -> KnowledgeBase:
         ("Corvin Thorne", "Corvin Ashgrove"),  # his mother's maiden name
         ("Corwyn Thorne", "Corvin Ashgrove"),  # a fanon given name with it
         ("Corvina Vell", "Corvin Ashgrove"),  # fanon given and family names together
-        ("Corwyn Aldric Vell-Thorne", "Corvin Ashgrove"),  # a middle name, two family names
+        ("Corwyn Ulric Vell-Thorne", "Corvin Ashgrove"),  # a middle name, two family names
         ("Corvinn Ashgorve", "Corvin Ashgrove"),  # a typo in each word
         ("corvin ash", "Corvin Ashgrove"),  # the family name's beginning
         ("Corbin Ashgrove", None),  # one letter from Corvin and from Corben alike
@@ -79,6 +83,13 @@ def test_names_a_character_goes_by(
         ("Mirror!Cursed!Aldo", "Mirror Aldo"),  # a label completes the name
         ("Mirror Cursed (Aldo Ashgrove)", "Mirror Aldo"),
         ("Orrin de la Marche", "Orin de la Marche"),  # a letter off her name, not Orrin Holt
+        ("(aka Orrin)", "Orrin Holt"),
+        ("Quint - Character", "Nerys Quint"),  # a person, where "Quint" may be the hall
+        ("Quint", None),
+        ("OFC - Young Petronel/Silver", "Petronel Vell"),  # the person, not the kind
+        ("POC Corvin - Character", "Corvin Ashgrove"),
+        ("Mr Holte", "Orrin Holt"),  # a family name only an alias spells so
+        ("Ulric Ashgrove", None),  # Corvin's middle name, not Ulric Fenn
     ],
 )
 def test_loose_readings(thornwick: KnowledgeBase, written: str, canonical: str | None) -> None:

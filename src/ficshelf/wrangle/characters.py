@@ -182,6 +182,10 @@ class CharacterResolver:
                 ("close spelling without spaces", lambda: self._compact_typo(cleaned, context)),
             ]
         match = self._first_of(written, readings, context, "unknown")
+        if match.character is not None and self._ids_of(match.character) <= self._kinds:
+            person = self._in_pieces(written, context) - self._kinds
+            if len(person) == 1:  # "OMC - Clone Draco/Silver": the person, not the kind
+                return NameMatch(written, self._index.characters[next(iter(person))], "named")
         several_words = len(cleaned.split()) > 1
         if match.character is None and not match.how.startswith("ambiguous") and several_words:
             typo = self._typo(cleaned, context) if context else None
@@ -228,6 +232,9 @@ class CharacterResolver:
                 return found
         found = self._group(text, plain, context) or self._runs(cleaned)
         if found or not given or not context:
+            return found
+        found = self._after_qualifiers(cleaned, context)  # "aka Japanese Draco"
+        if found:
             return found
         unique = self._index.given.get(cleaned, frozenset()) & self._allowed(context)
         return unique if len(unique) == 1 else frozenset()
@@ -281,7 +288,7 @@ class CharacterResolver:
         the one character the pieces of the tag name exactly. The head of the tag counts only
         by a full name ("Rose" alone does not outweigh "the House Elf")."""
         pieces = identity_pieces(written)
-        if len(pieces) < 2:
+        if len(pieces) < 2 and not (pieces and pieces[0].marked):  # "(aka voldy)"
             return frozenset()
         fandoms = self._kb.fandom_keys
         head = clean_name(pieces[0].text)
@@ -326,8 +333,8 @@ class CharacterResolver:
             )
             if meant:
                 return meant
-        if context and cleaned in self._anchors(context):
-            return frozenset()
+        if context and cleaned in self._anchors(context) and not _CHARACTER_SUFFIX.search(written):
+            return frozenset()  # "Hufflepuff - Character" is Helga, "Hufflepuff" the house too
         return found
 
     def _namesake(self, ids: frozenset[int]) -> frozenset[int]:
@@ -372,12 +379,23 @@ class CharacterResolver:
             if meant and not any(self._index.characters[i].keywords for i in meant):
                 return meant
         gender, family = title_family if title_family is not None else (None, "")
+        if not found and not self._index.family.get(family):
+            found = self._goes_by(family, gender, context)  # "Mr Olivander"
         if gender is not None:
             if len(found) > 1:
                 return head_of(found, family, self._index.families) or found
             if not found:
                 return self._parent_of_dominant(family, gender, context)
         return found
+
+    def _goes_by(self, family: str, gender: str | None, context: frozenset[str]) -> frozenset[int]:
+        """The one character of ``gender`` who goes by a family name no canonical name has
+        (an alias's spelling, a maiden name: see ``name_parts``)."""
+        ids = self._index.parts.by_family.get(family, frozenset()) & self._allowed(context)
+        found = frozenset(
+            i for i in ids if gender is None or self._index.characters[i].gender == gender
+        )
+        return found if len(found) == 1 else frozenset()
 
     def _parent_of_dominant(
         self, family: str, gender: str, context: frozenset[str]
@@ -678,6 +696,8 @@ class CharacterResolver:
             last = start == len(tokens) - 1
             if not found and context and last and rest not in self._anchors(context):
                 found = self._index.given.get(rest, frozenset()) & self._allowed(context)
+                if len(found) > 1:
+                    found = self._namesake(found)  # "POC James": James Potter
                 found = found if len(found) == 1 else frozenset()  # "Rye Prince": not Eileen
             if not found:
                 continue
@@ -823,7 +843,9 @@ class CharacterResolver:
         """Kinds of character rather than people ("Original Character(s)", "Player Character
         (Hogwarts Legacy)"): a tag naming one besides a person or a group means the other."""
         return frozenset(
-            i for i, c in enumerate(self._index.characters) if _KIND.search(name_key(c.name))
+            i
+            for i, c in enumerate(self._index.characters)
+            if not c.keywords and _KIND.search(name_key(c.name))
         )
 
     def _owners(self, context: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -944,6 +966,9 @@ class CharacterResolver:
         if self._contains_other_name(cleaned, found):
             return frozenset()  # "Henry James Potter": someone else's full name inside
         tokens = cleaned.split()
+        middle = self._index.parts.middle
+        if any(tokens[0] in middle.get(i, ()) for i in self._members(tokens[-1], context)):
+            return frozenset()  # "John Lupin": Remus John Lupin's middle name, not John Dawlish
         rival = rival_member(
             tokens[0],
             self._members(tokens[-1], context),
