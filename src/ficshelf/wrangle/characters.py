@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA
 
 from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tied_by_kin
-from ficshelf.wrangle.groups import GroupWords, by_keyword, by_words, owned_by
+from ficshelf.wrangle.groups import GroupWords, by_anchor, by_keyword, by_words, owned_by
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
 from ficshelf.wrangle.name_parts import bearers, match_parts
@@ -147,7 +147,10 @@ class CharacterResolver:
             ("name without its nickname", lambda: self._without_nickname(written)),
         ]
         if several_people(written):
-            readings.append(("group name with 'and'", lambda: self._joined_group(plain, context)))
+            whole = name_key(split_asides(written)[0])
+            readings.append(
+                ("group name with 'and'", lambda: self._joined_group(plain, whole, context))
+            )
             readings.append(("a couple by title", lambda: self._couple(plain, context)))
             if context and not self._unread_person(written, allowed):
                 readings.append(("name mentioned", lambda: self._mentioned(written, context)))
@@ -682,6 +685,10 @@ class CharacterResolver:
                 " ".join(tokens[size:]), found
             ):
                 return frozenset()  # "Remus Lupin mother", "Ron Weasley Harry Potter"
+            people = name_words().people_words | name_words().fillers
+            grouped = any(self._index.characters[i].keywords for i in found)
+            if grouped and not all(t in people for t in tokens[size:]):
+                return frozenset()  # "Black Family Elves": the family's, not the family
             return found
         return frozenset()
 
@@ -877,14 +884,20 @@ class CharacterResolver:
             found |= self._family_group(tokens[-1], fandom)
         return frozenset(found)
 
-    def _joined_group(self, plain: str, context: frozenset[str]) -> frozenset[int]:
+    def _joined_group(self, plain: str, whole: str, context: frozenset[str]) -> frozenset[int]:
         """ "The Most Noble and Ancient House of Black": an 'and' that is part of a group's
         name, not two people: a group keyword is there and every other word is an ordinary
-        word ("Harry and the Weasleys" names Harry too)."""
+        word ("Harry and the Weasleys" names Harry too). Two groups of one larger group
+        name it ("Gryffindor and Slytherin students": Hogwarts Students)."""
         if not context:
             return frozenset()
         groups, texts = self._groups_and_spellings(plain, context)
         conjunctions = name_words().several_people
+        for text in (*texts, whole):
+            several = by_anchor([text], groups, name_words().people_words)
+            parent = self._parent_group(several, context) if len(several) > 1 else None
+            if parent is not None:
+                return frozenset({parent})
         for text in texts:
             found = by_keyword([text], groups)
             if len(found) != 1:
@@ -898,6 +911,16 @@ class CharacterResolver:
             if all(self._qualifier(w) for w in words):
                 return found
         return frozenset()
+
+    def _parent_group(self, ids: frozenset[int], context: frozenset[str]) -> int | None:
+        """The one group the fandom file says all of ``ids`` belong to, if any."""
+        parents = set()
+        for i in ids:
+            character = self._index.characters[i]
+            fandom = self._kb.fandom_named(character.fandom)
+            parents.add(fandom.group_parents.get(character.name) if fandom else None)
+        parent = parents.pop() if len(parents) == 1 else None
+        return self._index.by_name.get(parent) if parent is not None else None
 
     def _original_group(self, written: str, context: frozenset[str]) -> frozenset[int]:
         """ "Original Characters: House Elves", "Hufflepuffs (OCs)": a group whose original

@@ -39,6 +39,8 @@ class Fandom:
     numbers: Mapping[str, str] = field(default_factory=dict)
     family_names: Mapping[str, str] = field(default_factory=dict)
     """Whom a family name written alone means, by name key ("malfoy" -> "Draco Malfoy")."""
+    group_parents: Mapping[str, str] = field(default_factory=dict)
+    """The larger group each group belongs to ("Gryffindor Students" -> "Hogwarts Students")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,7 +394,8 @@ def _read_toml(entry: Traversable) -> dict[str, Any]:
 
 def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, list[Character]]:
     """One fandom file: name, aliases, family_name_first, numbers, characters by gender, groups
-    (keywords), group anchors (a word that names the group beside a word for people), kin
+    (keywords), group anchors (a word that names the group beside a word for people), group
+    parents (the larger group each belongs to), kin
     (each character's one mother, father, owl...) and fanon names (other given and family
     names fan fiction gives a character)."""
     if "name" not in data:
@@ -404,6 +407,11 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
         family_name_first=bool(data.get("family_name_first", False)),
         numbers={str(k): str(v) for k, v in data.get("numbers", {}).items()},
         family_names={name_key(k): str(v) for k, v in data.get("family_names", {}).items()},
+        group_parents={
+            str(member): str(parent)
+            for parent, members in data.get("group_parents", {}).items()
+            for member in members
+        },
     )
     cast: list[Character] = []
     kin = data.get("kin", {})
@@ -439,6 +447,10 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
     unknown = set(fandom.family_names.values()) - {c.name for c in cast}
     if unknown:
         raise KnowledgeBaseError(f"{source}: family names of unknown characters {sorted(unknown)}")
+    groups = {c.name for c in cast if c.keywords}
+    unknown = (set(fandom.group_parents) | set(fandom.group_parents.values())) - groups
+    if unknown:
+        raise KnowledgeBaseError(f"{source}: group parents name unknown groups {sorted(unknown)}")
     return fandom, cast
 
 
