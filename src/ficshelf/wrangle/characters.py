@@ -30,7 +30,14 @@ from rapidfuzz.distance import OSA
 
 from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tied_by_kin
-from ficshelf.wrangle.groups import GroupWords, by_anchor, by_keyword, by_words, owned_by
+from ficshelf.wrangle.groups import (
+    GroupWords,
+    best_keyword,
+    by_anchor,
+    by_keyword,
+    by_words,
+    owned_by,
+)
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.loose import given_with_other_family, mentioned, titled
 from ficshelf.wrangle.name_parts import bearers, match_parts
@@ -59,7 +66,8 @@ from ficshelf.wrangle.written import (
 __all__ = ["CharacterResolver", "NameMatch", "clean_name", "plain_name", "resolver_for"]
 
 _INITIAL_FORM = re.compile(r"^(\w{2,}) (\w)$")
-_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
+_POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s+\w")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 _CHARACTER_SUFFIX = re.compile(r"\s*-\s*characters?\s*$", re.IGNORECASE)
 _TYPO_CUTOFF = 88.0
 _SOUND_CUTOFF = 90.0
@@ -792,8 +800,11 @@ class CharacterResolver:
         """A group named by keyword, else by anchor word; a misspelt group name counts
         ("Gryffindoor students"). Not when the tag also names one person ("Death Eater
         Snape" is Snape) or is about someone's things ("Harry's friends")."""
-        if not context or _POSSESSIVE.search(written):
+        if not context:
             return frozenset()
+        possessive = _POSSESSIVE.search(written)
+        if possessive is not None:
+            return self._owners_group(written, possessive.start() + 1, context)
         people = name_words().people_words
         whole = name_key(_CHARACTER_SUFFIX.sub("", split_asides(written)[0]))
         readings = [plain] if "!" in written else [plain, whole]  # "Girl!Hufflepuff!Harry"
@@ -806,6 +817,35 @@ class CharacterResolver:
             if found:
                 break
         if not found or self._names_one_person(written, found, context):
+            return frozenset()
+        return found
+
+    def _owners_group(self, written: str, cut: int, context: frozenset[str]) -> frozenset[int]:
+        """ "Harry's yearmates", "Draco's Slytherin friends", "most of Harry's Hogwarts
+        cohort": a group of people around someone is the group they are of. Only for words
+        for people after the owner ("Harry's friends" names no group; "Harry's elves" is
+        not a bunch of people), and only when someone is the owner."""
+        groups = [g for fandom in context for g in self._group_words(fandom)]
+        owner, rest = written[:cut], written[cut:].lstrip("s'’")
+        spelt = name_key(_POSSESSIVE_S.sub(" s", written))  # keywords spell "voldemort s"
+        found, keyword = best_keyword([name_key(written), spelt], groups)
+        spans = [set(name_key(part).split()) & set(keyword.split()) for part in (owner, rest)]
+        if found and all(spans):  # "Voldemort's followers": a keyword across the possessive
+            return found
+        families, owners = self._owners(context)
+        found = owned_by(name_key(f"{owner} {rest}"), groups, owners, families)
+        if found:  # "the Potters' elves", "Hogwarts' elves"
+            return found
+        plain = name_key(rest)
+        people = name_words().people_words
+        if not any(w in people for w in plain.split()) or _POSSESSIVE.search(rest):
+            return frozenset()
+        allowed = self._allowed(context)
+        if not mentioned(owner, self._index, allowed) - self._grouped(context):
+            return frozenset()
+        groups, texts = self._groups_and_spellings(plain, context)
+        found = by_words(texts, groups, people)
+        if not found or self._names_one_person(rest, found, context):
             return frozenset()
         return found
 

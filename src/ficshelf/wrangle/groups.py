@@ -26,10 +26,12 @@ class GroupWords:
 
 def by_keyword(texts: Iterable[str], groups: Iterable[GroupWords]) -> frozenset[int]:
     """The group(s) whose longest keyword found in any of ``texts`` is the longest."""
-    return _best_keyword(texts, groups)[0]
+    return best_keyword(texts, groups)[0]
 
 
-def _best_keyword(texts: Iterable[str], groups: Iterable[GroupWords]) -> tuple[frozenset[int], str]:
+def best_keyword(texts: Iterable[str], groups: Iterable[GroupWords]) -> tuple[frozenset[int], str]:
+    """The group(s) whose longest keyword found in any of ``texts`` is the longest, and that
+    keyword."""
     padded = [f" {text} " for text in texts]
     best: dict[int, str] = {}
     for group in groups:
@@ -54,7 +56,7 @@ def by_words(
     ``unnamed`` are the texts without people's full names, for the anchors ("Various Harry
     Potter Students" does not name the Potters)."""
     texts, groups = list(texts), list(groups)
-    found, keyword = _best_keyword(texts, groups)
+    found, keyword = best_keyword(texts, groups)
     if found and keyword not in people_words:
         return found
     return by_anchor(list(unnamed) or texts, groups, people_words) or found

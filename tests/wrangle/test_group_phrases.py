@@ -1,0 +1,60 @@
+"""Descriptive group tags read in an invented fandom: a group of people around someone
+("Ansel's yearmates"), a keyword across a possessive ("the Warden's hounds")."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficshelf.wrangle.characters import resolver_for
+from ficshelf.wrangle.kb import KnowledgeBase
+
+from .conftest import fandom_kb
+
+FEN = frozenset({"Fen"})
+
+_FILE = {
+    "name": "Fen",
+    "characters": {
+        "male": {"Ansel Brack": [], "Ivo Brack": [], "Oren Vale": ["The Warden"]},
+        "female": {"Tamsin Rook": []},
+        "other": {"Original Character(s)": ["Original Character", "OC"]},
+    },
+    "groups": {
+        "Academy Students": ["academy students", "yearmates", "classmates", "cohort"],
+        "Academy Staff": ["academy staff", "tutors"],
+        "Wyrm House": ["wyrm house", "wyrms"],
+        "Warden's Hounds": ["warden s hounds", "the hounds"],
+        "Brack Family": ["brack family", "bracks"],
+        "Original Sprite Character(s)": ["sprite", "original sprites"],
+    },
+    "group_anchors": {
+        "Academy Students": ["academy"],
+        "Wyrm House": ["wyrm"],
+        "Brack Family": ["brack"],
+        "Original Sprite Character(s)": ["sprite", "sprites"],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def fen() -> KnowledgeBase:
+    return fandom_kb(_FILE, "fen.toml")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Ansel's yearmates", "Academy Students"),
+        ("Tamsin's classmates", "Academy Students"),
+        ("most of Ansel's Academy cohort", "Academy Students"),
+        ("Ivo's idiotic Wyrm friends", "Wyrm House"),  # an anchor beside a word for people
+        ("The Warden's hounds", "Warden's Hounds"),  # a keyword across the possessive
+        ("the Bracks' sprites", "Original Sprite Character(s)"),  # a household's own
+        ("Ansel's friends", None),  # friends of his: no group named
+        ("the Bracks' friends", None),  # not the family itself
+        ("Tamsin's Wyrm", None),  # no word for people: a thing of hers
+    ],
+)
+def test_group_phrases(fen: KnowledgeBase, written: str, canonical: str | None) -> None:
+    match = resolver_for(fen).resolve(written, FEN)
+    assert (match.character.name if match.character else None) == canonical
