@@ -5,6 +5,7 @@ Runs on both backends, like the store tests.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from library_helpers import make_work
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from backends import BACKENDS, Location, library_location
+from ficshelf.errors import LibraryError
 from ficshelf.library import Library, SourceFile
 from ficshelf.model import RawChapter
 from ficshelf.search.ast import Word
@@ -118,3 +120,30 @@ def test_between_its_transactions_a_batch_leaves_the_library_to_other_writers(
             batch.begin()
             library.add_work(make_work(title="Later"), source("later"))
         assert titles(other) == ["Batched", "Elsewhere", "Later"]
+
+
+def test_a_full_disk_stops_a_batch_with_its_own_error_and_leaves_only_whole_works(
+    tmp_path: Path,
+) -> None:
+    with Library.open(tmp_path / "library") as library:
+        connection = library.database.connection
+        with library.database.batch(seconds=0) as batch:
+            batch.begin()
+            library.add_work(make_work(title="Kept"), source("kept"))
+            batch.checkpoint()
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.execute(f"PRAGMA max_page_count = {pages + 40}")  # a disk about to fill up
+        # Whether a work's own insert or the batch's commit meets the full disk, the error
+        # says so in one line.
+        with (
+            pytest.raises((sqlite3.OperationalError, LibraryError), match="full"),
+            library.database.batch(seconds=60) as batch,
+        ):
+            for number in range(100):
+                batch.begin()
+                work = make_work(title=f"Long {number}", text=f"lantern{number} " * 3000)
+                library.add_work(work, source(str(number)))
+        # SQLite undid the unfinished batch itself; nothing of it was half-written.
+        assert titles(library) == ["Kept"]
+        for table in ("chapters", "works_fts", "sources"):
+            assert connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 1

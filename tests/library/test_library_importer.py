@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ficshelf.errors import UnreadableFile
+from ficshelf.errors import LibraryError, UnreadableFile
 from ficshelf.library import Library
 from ficshelf.library.importer import ImportProgress, ImportReport, Outcome, import_paths
 
@@ -175,3 +175,16 @@ def test_progress_reports_files_and_bytes(library: Library, stories: dict[str, P
     assert seen[-1].files_done == seen[-1].files_total == 4
     assert seen[-1].bytes_done == seen[-1].bytes_total > 0
     assert {Path(progress.current).name for progress in seen[:-1]} == set(stories)
+
+
+def test_a_full_disk_stops_the_import_with_one_line_and_keeps_the_library_whole(
+    library: Library, stories: dict[str, Path]
+) -> None:
+    connection = library.database.connection
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages}")  # not one more page fits
+    with pytest.raises(LibraryError, match="disk is full") as raised:
+        import_paths(library, [stories["paper-boats.txt"].parent])
+    assert "\n" not in str(raised.value)
+    assert library.count() == 0
+    assert connection.execute("SELECT COUNT(*) FROM works_fts").fetchone()[0] == 0

@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ficshelf.errors import LibraryError
@@ -211,7 +212,7 @@ class Database:
         try:
             raw = psycopg.connect(url, autocommit=True)
         except psycopg.Error as error:
-            raise LibraryError(f"cannot connect to PostgreSQL: {_first_line(error)}") from error
+            raise LibraryError(f"cannot connect to PostgreSQL: {first_line(error)}") from error
         label = f"postgresql database {raw.info.dbname!r} on {raw.info.host or 'localhost'}"
         return cls._migrated(cls(PostgresConnection(raw), label))
 
@@ -301,9 +302,9 @@ class Database:
         except LibraryError:
             raise
         except Exception as error:
-            if not _is_driver_error(error):
+            if not is_driver_error(error):
                 raise
-            raise LibraryError(f"library {self.label} {what}: {_first_line(error)}") from error
+            raise LibraryError(f"library {self.label} {what}: {first_line(error)}") from error
 
     def transaction(self) -> AbstractContextManager[Connection]:
         """All statements inside commit together or not at all.
@@ -334,7 +335,8 @@ class Database:
         try:
             yield connection
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.raw.in_transaction:  # SQLite ends it itself on some errors (disk full)
+                connection.execute("ROLLBACK")
             raise
         try:
             connection.execute("COMMIT")
@@ -354,8 +356,9 @@ class Database:
                 try:
                     yield connection
                 except BaseException:
-                    connection.execute(f"ROLLBACK TO {name}")
-                    connection.execute(f"RELEASE {name}")
+                    if connection.raw.in_transaction:  # else SQLite has undone it all itself
+                        connection.execute(f"ROLLBACK TO {name}")
+                        connection.execute(f"RELEASE {name}")
                     raise
             connection.execute(f"RELEASE {name}")
         finally:
@@ -402,7 +405,18 @@ class Batch:
     def __enter__(self) -> Batch:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(
+        self,
+        error_type: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if error is not None and self._opened_at is not None and not self._still_open():
+            # SQLite undid the whole transaction itself (a full disk): the error says why.
+            self._opened_at = None
+            self._connection.deferred = None
+            self._open.__exit__(error_type, error, traceback)
+            return
         self._commit()  # the works stored before an error are whole: they are kept
 
     def begin(self) -> None:
@@ -422,23 +436,39 @@ class Batch:
             return
         self._opened_at = None
         try:
-            self._connection.insert_deferred()
-        except BaseException as error:
+            try:
+                if self._still_open():
+                    self._connection.insert_deferred()
+            except BaseException as error:
+                self._connection.deferred = None
+                self._open.__exit__(type(error), error, error.__traceback__)  # rolls back
+                raise
             self._connection.deferred = None
-            self._open.__exit__(type(error), error, error.__traceback__)  # rolls back
-            raise
-        self._connection.deferred = None
-        self._open.close()
+            self._open.close()
+        except Exception as error:
+            if not is_driver_error(error):
+                raise
+            raise LibraryError(
+                f"library {self._database.label}: the works stored in the last "
+                f"{self._seconds:g} s could not be committed and are not kept: {first_line(error)}"
+            ) from error
+
+    def _still_open(self) -> bool:
+        """False when SQLite has rolled the transaction back itself (a full disk, say): the
+        deferred rows belong to works that are gone and must not go in on their own."""
+        connection = self._connection
+        return not isinstance(connection, SqliteConnection) or connection.raw.in_transaction
 
 
-def _is_driver_error(error: Exception) -> bool:
+def is_driver_error(error: BaseException) -> bool:
+    """The database driver's own error (SQLite's or psycopg's), not a bug of ours."""
     if isinstance(error, sqlite3.Error):
         return True
     module = type(error).__module__
     return module.startswith("psycopg")
 
 
-def _first_line(error: Exception) -> str:
+def first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from ficshelf.errors import FicshelfError, UnreadableFile
-from ficshelf.library.db import Batch
+from ficshelf.errors import FicshelfError, LibraryError, UnreadableFile
+from ficshelf.library.db import Batch, first_line, is_driver_error
 from ficshelf.library.discover import FoundFile, StoryBytes, discover, stories_in
 from ficshelf.library.kbstate import knowledge_base, learn_from_stored_works, untrusted_work_ids
 from ficshelf.library.library import Library
@@ -414,7 +414,15 @@ class _Importer:
         if isinstance(work, str):
             return FileResult(pending.source.path, Outcome.FAILED, reason=work)
         self.batch.begin()
-        result = self._store_work(pending, work)
+        try:
+            result = self._store_work(pending, work)
+        except Exception as error:
+            if self.strict or not is_driver_error(error):
+                raise
+            # Not this work's fault (a full disk, a lost server): the import cannot go on.
+            raise LibraryError(
+                f"{pending.source.path}: could not store, import stopped: {first_line(error)}"
+            ) from error
         self.batch.checkpoint()
         return result
 
