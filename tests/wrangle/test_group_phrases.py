@@ -1,5 +1,7 @@
 """Descriptive group tags read in an invented fandom: a group of people around someone
-("Ansel's yearmates"), a keyword across a possessive ("the Warden's hounds")."""
+("Ansel's yearmates"), a keyword across a possessive ("the Warden's hounds"), people no one
+knows said to be of a group ("Pip and Tog (sprites)"), an original character of a group named
+by its plural ("Tutor OCs"); and a fanon given name with the character's own middle name."""
 
 from __future__ import annotations
 
@@ -15,7 +17,12 @@ FEN = frozenset({"Fen"})
 _FILE = {
     "name": "Fen",
     "characters": {
-        "male": {"Ansel Brack": [], "Ivo Brack": [], "Oren Vale": ["The Warden"]},
+        "male": {
+            "Ansel Brack": ["Ansel Corin Brack"],
+            "Corin Brack": [],
+            "Ivo Brack": [],
+            "Oren Vale": ["The Warden"],
+        },
         "female": {"Tamsin Rook": []},
         "other": {"Original Character(s)": ["Original Character", "OC"]},
     },
@@ -25,7 +32,8 @@ _FILE = {
         "Wyrm House": ["wyrm house", "wyrms"],
         "Warden's Hounds": ["warden s hounds", "the hounds"],
         "Brack Family": ["brack family", "bracks"],
-        "Original Sprite Character(s)": ["sprite", "original sprites"],
+        "Original Sprite Character(s)": ["sprite", "original sprites", "original house sprites"],
+        "House Sprites": ["sprites", "house sprites"],
     },
     "group_anchors": {
         "Academy Students": ["academy"],
@@ -33,6 +41,7 @@ _FILE = {
         "Brack Family": ["brack"],
         "Original Sprite Character(s)": ["sprite", "sprites"],
     },
+    "fanon": {"Ansel Brack": {"given": ["Anselm"], "family": ["Vale"]}},
 }
 
 
@@ -53,6 +62,17 @@ def fen() -> KnowledgeBase:
         ("Ansel's friends", None),  # friends of his: no group named
         ("the Bracks' friends", None),  # not the family itself
         ("Tamsin's Wyrm", None),  # no word for people: a thing of hers
+        ("Pip and Tog (house sprites)", "Original Sprite Character(s)"),  # sprites no one knows
+        ("Pip & Tog the sprites", "Original Sprite Character(s)"),
+        ("Jem and Lor (Wyrms)", "Wyrm House"),
+        ("Pip and Ivo (sprites)", None),  # Ivo is a Brack
+        ("Ansel and Ivo (Wyrms)", None),  # two Bracks: an aside is not a family name
+        ("Tutor OCs", "Academy Staff"),  # one of a group named by its plural
+        ("original tutor character", "Academy Staff"),
+        ("Pip (sprite OC)", "Original Sprite Character(s)"),  # not any original character
+        ("Anselm Corin Brack", "Ansel Brack"),  # his middle name, not Corin Brack
+        ("Anselm Corin Vale", "Ansel Brack"),
+        ("Corin Brack", "Corin Brack"),  # the man his middle name is from
     ],
 )
 def test_group_phrases(fen: KnowledgeBase, written: str, canonical: str | None) -> None:

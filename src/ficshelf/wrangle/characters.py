@@ -160,6 +160,9 @@ class CharacterResolver:
                 ("group name with 'and'", lambda: self._joined_group(plain, whole, context))
             )
             readings.append(("a couple by title", lambda: self._couple(plain, context)))
+            readings.append(
+                ("unnamed members of a group", lambda: self._unknown_members(written, context))
+            )
             if context and not self._unread_person(written, allowed):
                 readings.append(("name mentioned", lambda: self._mentioned(written, context)))
             return self._first_of(written, readings, context, "several people")
@@ -237,6 +240,9 @@ class CharacterResolver:
     def _strict(self, text: str, context: frozenset[str], given: bool) -> frozenset[int]:
         """Exact readings of one piece of a tag (and a unique given name if ``given``)."""
         plain, cleaned = plain_name(text), clean_name(text)
+        found = self._original_group(text, context)  # "(elf OC)": not any original character
+        if found:
+            return found
         for table, key in (("strong", plain), ("strong", cleaned), ("derived", cleaned)):
             found = self._lookup(table, key)
             if found:
@@ -493,9 +499,16 @@ class CharacterResolver:
         if loose and (found.edits > _MAX_PART_EDITS or (len(tokens) > 2 and found.edits > 1)):
             return frozenset()
         ids = self._namesake(found.ids) if len(found.ids) > 1 else found.ids
-        if not ids or self._contains_other_name(cleaned, ids):
+        if not ids or self._contains_other_name(self._without_own_middle(tokens, ids), ids):
             return frozenset()
         return self._guard(ids, cleaned, context) if found.edits else ids
+
+    def _without_own_middle(self, tokens: list[str], ids: frozenset[int]) -> str:
+        """The tokens without a middle name the character has ("Hadrian James Potter": Harry's
+        middle name and family name are James Potter's name, not James Potter)."""
+        middles = set().union(*(self._index.parts.middle.get(i, ()) for i in ids))
+        kept = [t for position, t in enumerate(tokens[:-1]) if not position or t not in middles]
+        return " ".join([*kept, tokens[-1]])
 
     def _plainest(self, ids: frozenset[int], family: str) -> frozenset[int]:
         """Of several members sharing a given name, the one whose name is just that given
@@ -536,7 +549,10 @@ class CharacterResolver:
         base, asides = split_asides(written)
         fandoms = self._kb.fandom_keys
         kept = [a for a in asides if name_key(a) not in fandoms]
-        found = mentioned(" ".join([base, *kept]), self._index, self._allowed(context))
+        allowed = self._allowed(context)
+        found = mentioned(base, self._index, allowed).union(  # an aside is not a surname
+            *(mentioned(aside, self._index, allowed) for aside in kept)
+        )
         return self._guard(found, written, context) if len(found) == 1 else frozenset()
 
     def _respelled(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
@@ -952,6 +968,34 @@ class CharacterResolver:
                 return found
         return frozenset()
 
+    def _unknown_members(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Pippy and Poppy (house elves)", "Nim & Tog the house-elves": people no book names,
+        said to be of one group, are its original characters where the fandom file has a
+        group of them, else of the group. Not when anyone known is named ("Harry and Ron
+        (Gryffindors)")."""
+        if not context:
+            return frozenset()
+        allowed = self._allowed(context)
+        if mentioned(written, self._index, allowed) - self._grouped(context) - self._kinds:
+            return frozenset()
+        pieces = [p for p in identity_pieces(written) if not p.head]
+        head = identity_pieces(written)[0] if pieces else None
+        if head is None or self._groups_in(head.text, context):
+            return frozenset()  # "the Weasleys and the Potters": groups, not unknown people
+        parts = name_words().several_people.split(head.text)
+        if any(self._lookup("weak", clean_name(part)) & allowed for part in parts):
+            return frozenset()  # "Pippy and Harry (house elves)"
+        found: set[int] = set()
+        for piece in pieces:
+            found |= self._original_group(f"original {piece.text}", context) or self._groups_in(
+                piece.text, context
+            )
+        return frozenset(found) if len(found) == 1 else frozenset()
+
+    def _groups_in(self, text: str, context: frozenset[str]) -> frozenset[int]:
+        groups, texts = self._groups_and_spellings(plain_name(text), context)
+        return by_words(texts, groups, name_words().people_words)
+
     def _parent_group(self, ids: frozenset[int], context: frozenset[str]) -> int | None:
         """The one group the fandom file says all of ``ids`` belong to, if any."""
         parents = set()
@@ -972,7 +1016,18 @@ class CharacterResolver:
         rest = " ".join(w for w in words if w not in _ORIGINAL and w not in _CHARACTER_WORDS)
         keys = {f"original {rest}", f"{rest} oc", f"{rest} ocs", f"oc {rest}"}
         groups = [g for fandom in context for g in self._group_words(fandom)]
-        return frozenset(g.position for g in groups if keys.intersection(g.keywords))
+        found = frozenset(g.position for g in groups if keys.intersection(g.keywords))
+        if found or " " in rest or rest in self._owners(context)[0]:
+            return found
+        # "Professor OCs", "original student character": one of a group named by its plural
+        # ("professors"), where the group has no original characters of its own
+        plural = {f"{rest}s", f"{rest}es"}
+        originals = {f"original {p}" for p in plural}  # "sprite OC": the original sprites
+        for keys in (originals, plural):
+            found = frozenset(g.position for g in groups if keys.intersection(g.keywords))
+            if found:
+                return found
+        return found
 
     def _group_exactly(self, plain: str, context: frozenset[str]) -> frozenset[int]:
         """ "Slytherin OCs": the whole tag is a group keyword (before "OCs" alone is read)."""
