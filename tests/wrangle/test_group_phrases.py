@@ -66,6 +66,10 @@ def fen() -> KnowledgeBase:
         ("Pip & Tog the sprites", "Original Sprite Character(s)"),
         ("Jem and Lor (Wyrms)", "Wyrm House"),
         ("Pip and Ivo (sprites)", None),  # Ivo is a Brack
+        ("Pip and the Bracks", None),  # one of them and a family
+        ("the whole bloody Academy cohort", "Academy Students"),  # an intensifier
+        ("the tutors but thats a lot of tags", "Academy Staff"),  # 'a' joins no one here
+        ("the tutors but Tamsin mostly", "Tamsin Rook"),  # the one person named, not them
         ("Ansel and Ivo (Wyrms)", None),  # two Bracks: an aside is not a family name
         ("Tutor OCs", "Academy Staff"),  # one of a group named by its plural
         ("original tutor character", "Academy Staff"),

@@ -163,6 +163,7 @@ class CharacterResolver:
             readings.append(
                 ("unnamed members of a group", lambda: self._unknown_members(written, context))
             )
+            readings.append(("group in chatter", lambda: self._chatter_group(written, context)))
             if context and not self._unread_person(written, allowed):
                 readings.append(("name mentioned", lambda: self._mentioned(written, context)))
             return self._first_of(written, readings, context, "several people")
@@ -888,7 +889,9 @@ class CharacterResolver:
         """The groups of the fandoms in context, and ``plain`` as written and respelled with
         their words (a misspelt group name counts)."""
         groups = [g for fandom in context for g in self._group_words(fandom)]
-        texts = [plain]
+        intensifiers = name_words().intensifiers
+        calm = " ".join(w for w in plain.split() if w not in intensifiers)
+        texts = [plain] if calm == plain else [plain, calm]  # "the whole fucking school"
         vocabulary, known = self._vocabulary(context)
         respelled = respell(plain.split(), vocabulary, known)
         if respelled is not None:
@@ -982,7 +985,10 @@ class CharacterResolver:
         head = identity_pieces(written)[0] if pieces else None
         if head is None or self._groups_in(head.text, context):
             return frozenset()  # "the Weasleys and the Potters": groups, not unknown people
-        parts = name_words().several_people.split(head.text)
+        joined = name_words().several_people
+        if joined.search(f"{head.text} ") and not joined.split(f"{head.text} ")[-1].strip():
+            return frozenset()  # "Pippy and the Weasleys": one of them and a group
+        parts = joined.split(head.text)
         if any(self._lookup("weak", clean_name(part)) & allowed for part in parts):
             return frozenset()  # "Pippy and Harry (house elves)"
         found: set[int] = set()
@@ -990,6 +996,29 @@ class CharacterResolver:
             found |= self._original_group(f"original {piece.text}", context) or self._groups_in(
                 piece.text, context
             )
+        return frozenset(found) if len(found) == 1 else frozenset()
+
+    def _chatter_group(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Really the whole order but thats a lot of tags to put": a one-letter conjunction
+        in chatter ("a") joins no people; the one group named is meant when no other part names or
+        seems to name anyone."""
+        if not context:
+            return frozenset()
+        base, _asides = split_asides(written)
+        joins = name_words().several_people.findall(base)
+        if not all(len(j.strip()) == 1 and j.strip().isalpha() for j in joins):
+            return frozenset()  # "Pippy and the Weasleys": 'and' joins someone to them
+        allowed = self._allowed(context)
+        found: set[int] = set()
+        for part in name_words().several_people.split(base):
+            ids = self._group(part, plain_name(part), context)
+            if ids:
+                found |= ids
+            elif mentioned(part, self._index, allowed) or any(
+                w.capitalised and w.key not in name_words().fillers and not ordinary_word(w.key)
+                for w in words_of(part)
+            ):
+                return frozenset()
         return frozenset(found) if len(found) == 1 else frozenset()
 
     def _groups_in(self, text: str, context: frozenset[str]) -> frozenset[int]:

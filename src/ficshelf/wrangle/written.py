@@ -40,6 +40,7 @@ class NameWords:
     fillers: frozenset[str]
     impostors: tuple[str, ...]
     negations: frozenset[str]
+    intensifiers: frozenset[str]
     single_markers: frozenset[str]
     people_words: frozenset[str]
     generations: dict[tuple[str, ...], str]
@@ -95,6 +96,7 @@ def name_words() -> NameWords:
         fillers=frozenset(name_key(f) for f in data["fillers"]),
         impostors=tuple(name_key(i) for i in data["impostors"]),
         negations=frozenset(name_key(n) for n in data["negations"]),
+        intensifiers=frozenset(name_key(n) for n in data["intensifiers"]),
         single_markers=frozenset(
             name_key(m) for m in data["identity_markers"] if " " not in name_key(m)
         ),
