@@ -5,8 +5,8 @@
 Generates the corpus (or reuses the one cached for the same works, seed and generator version),
 measures the floor (read every file, decode it, count its words), then imports the corpus into
 a fresh library in a temporary folder, timing each stage. The floor and the default import are
-run ``--repeat`` times (3) and their medians compared, so one noisy run does not decide the
-ratio. Prints a table and one JSON line.
+run ``--repeat`` times (3), in turns, and their medians compared, so one noisy run does not
+decide the ratio. Prints a table and one JSON line.
 Targets (issue "Ingest"): import within 3x of the floor; wrangling under 20 % of import time.
 """
 
@@ -175,12 +175,16 @@ def main(argv: list[str] | None = None) -> None:
     console = Console(stderr=True)
     with console.status("generating corpus (or reusing the cached one)"):
         corpus, entries = cached_corpus(args.cache, args.works, args.seed, args.fresh)
-    with console.status("measuring the floor"):
-        floor = median_run([measure_floor(corpus) for _ in range(args.repeat)])
     with console.status("importing in one process (stage breakdown)"):
         result = run_import(corpus, workers=1)
-    with console.status("importing with a worker per core (the default)"):
-        pooled = median_run([run_import(corpus, workers=None) for _ in range(args.repeat)])
+    floors: list[FloorResult] = []
+    imports: list[ImportResult] = []
+    for _ in range(args.repeat):  # in turns, so a machine that slows down slows both alike
+        with console.status("measuring the floor"):
+            floors.append(measure_floor(corpus))
+        with console.status("importing with a worker per core (the default)"):
+            imports.append(run_import(corpus, workers=None))
+    floor, pooled = median_run(floors), median_run(imports)
     figures = {**summary(entries, floor, result, pooled), "repeat": args.repeat}
     print_table(console, figures, result)
     print(json.dumps(figures))
