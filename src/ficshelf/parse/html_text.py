@@ -120,7 +120,14 @@ class _TextBuilder:
 
     def _end_paragraph(self) -> None:
         self._flush_pending()
-        kept = [line.strip() if not self.pre_depth else line.rstrip() for line in self.lines]
+        lines = self.lines
+        if len(lines) == 1:  # most paragraphs: one line, and nothing to trim around it
+            line = lines[0].rstrip() if self.pre_depth else lines[0].strip()
+            if line:
+                self.paragraphs.append([line])
+            lines[0] = ""
+            return
+        kept = [line.strip() if not self.pre_depth else line.rstrip() for line in lines]
         kept = list(_trim_blank_edges(kept))
         if kept:
             self.paragraphs.append(kept)
