@@ -38,7 +38,7 @@ def test_top_columns_equal_a_full_scan(seed: int) -> None:
     counts = np.array([sum(rng.random() < share for _ in range(min(t, 300))) for t in totals])
     recounted = rng.choice([0, 0, 3])
     counts += np.array([rng.randint(0, recounted) for _ in range(width)])
-    top_n = rng.choice([1, 5, 10])
+    top_n = rng.choice([0, 1, 5, 10])
     ranked = _ranked(columns, totals, space)
     got = _top_columns(counts, ranked, top_n, recounted)
     assert ordered(counts, got, top_n) == full_scan(counts, 0, width, top_n)

@@ -143,7 +143,7 @@ def _top_columns(counts: _Ints, ranked: _Ranked, top_n: int, recounted: int) -> 
     known, only tags carried by at least that many works can still enter the top N, and they
     are the first ones in popularity order.
     """
-    if len(ranked.columns) > _HEAD >= top_n:
+    if len(ranked.columns) > _HEAD >= top_n > 0:
         head = counts[ranked.columns[:_HEAD]]
         floor = int(np.partition(head, _HEAD - top_n)[_HEAD - top_n]) - recounted
         if floor > 0:
@@ -156,6 +156,8 @@ def _top_columns(counts: _Ints, ranked: _Ranked, top_n: int, recounted: int) -> 
 
 
 def _best_columns(columns: _Ints, values: _Ints, top_n: int) -> _Ints:
+    if top_n <= 0:
+        return columns[:0]
     nonzero = values > 0
     columns, values = columns[nonzero], values[nonzero]
     if len(columns) <= top_n:
