@@ -179,8 +179,8 @@ def _learn_from_run(library: Library, report: ImportReport, kb: KnowledgeBase) -
         rewrangle_works(library, untrusted_work_ids(library.database.connection, stored))
 
 
-# Below this many files a pool's start-up (a second or so to load the knowledge base in each
-# worker) costs more than it saves.
+# Below this many files a pool's start-up (over half a second per worker: its imports and the
+# language model) costs more than it saves.
 _FILES_WORTH_A_POOL = 16
 # How long stored works wait to be committed together (see the module docstring).
 _BATCH_SECONDS = 1.0
