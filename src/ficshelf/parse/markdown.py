@@ -46,6 +46,7 @@ _SERIES_NAME_KEYS = ("name", "title", "series")
 _SERIES_POSITION_KEYS = ("position", "part", "number", "index", "no")
 _CHAPTER_COUNT = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+|\?)\s*)?$")
 _CHAPTER_LEVELS = ("h1", "h2")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Raw HTML in a story is kept here and sanitized afterwards, like every other HTML source.
 _CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 
@@ -69,8 +70,7 @@ def parse_markdown(doc: Document) -> RawWork:
     front = split_front_matter(doc.text)
     stated = _stated(front.fields if front else {})
     body = front.body if front else doc.text
-    blocks = _blocks(body)
-    headings = _headings(blocks)
+    blocks, headings = _blocks(body)
     title_heading = _title_heading(headings, stated.get("title"))
     if title_heading is not None:
         stated.setdefault("title", title_heading.text)
@@ -90,15 +90,21 @@ def parse_markdown(doc: Document) -> RawWork:
     return replace(work, **stated)
 
 
-def _blocks(body: str) -> list[str]:
-    """The rendered story's top-level blocks (paragraphs, headings, quotes, lists...) as HTML."""
+def _blocks(body: str) -> tuple[list[str], list[_Heading]]:
+    """The rendered story's top-level blocks (paragraphs, headings, quotes, lists...) as HTML,
+    and its own headings among them (not those quoted or in lists; fenced code is never one).
+    """
     rendered = cmarkgfm.markdown_to_html(body, options=_CMARK_OPTIONS)
     page = parse_html(rendered).find("body")
     if page is None:
-        return []
+        return [], []
     blocks = [html.escape(page.text)] if page.text and page.text.strip() else []
-    blocks += [lxml.html.tostring(child, encoding="unicode") for child in page]
-    return blocks
+    headings = []
+    for child in page:
+        if child.tag in _HEADING_TAGS:
+            headings.append(_Heading(child.tag, text_of(child), len(blocks)))
+        blocks.append(lxml.html.tostring(child, encoding="unicode"))
+    return blocks, headings
 
 
 def _key(label: str) -> str:
@@ -199,16 +205,6 @@ def _chapter_counts(value: object) -> dict[str, object]:
     if match[2] and match[2].isdigit():
         counts["chapters_expected"] = int(match[2])
     return counts
-
-
-def _headings(blocks: list[str]) -> list[_Heading]:
-    """The story's own headings (not those quoted or in lists); fenced code is never one."""
-    found = []
-    for index, block in enumerate(blocks):
-        if block.startswith(("<h1", "<h2", "<h3", "<h4", "<h5", "<h6")):
-            element = lxml.html.fragment_fromstring(block)
-            found.append(_Heading(element.tag, text_of(element), index))
-    return found
 
 
 def _title_heading(headings: list[_Heading], title: object) -> _Heading | None:
