@@ -199,7 +199,7 @@ class _StoryReaders:
 @contextmanager
 def _story_readers(
     workers: int | None,
-    kb: KnowledgeBase | None,
+    kb: KnowledgeBase,
     rules: Sequence[Rule],
     transform: RawTransform | None,
     *,
@@ -221,7 +221,6 @@ def _story_readers(
     # spawn, not fork: the parent holds an open database and may hold threads. The knowledge
     # base's index is built here once and sent (unpickling it takes milliseconds), not built
     # again in every worker.
-    kb = kb if kb is not None else KnowledgeBase.default()
     kb.index  # noqa: B018 - a cached property: built now, pickled with the knowledge base
     pool: Executor = ProcessPoolExecutor(
         workers,
