@@ -98,7 +98,7 @@ def _field(tag_type: TagType) -> str:
 
 
 def library_for(works: int, seed: int, cache: Path) -> Path:
-    folder = cache / f"lib-v2-w{works}-s{seed}"
+    folder = cache / f"lib-v3-w{works}-s{seed}"
     if not (folder / "library.sqlite3").exists() or not (folder / ".complete").exists():
         if folder.exists():
             for file in folder.iterdir():

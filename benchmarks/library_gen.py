@@ -133,6 +133,12 @@ def generate(library: Library, works: int, seed: int = 0) -> dict[str, float]:
                 "INSERT INTO work_authors (work_id, position, name, name_key) VALUES (?, ?, ?, ?)",
                 [row.author for row in chunk],
             )
+            # The body is the work's one chapter, which the full-text index reads its snippets
+            # from; the index itself is written with the same words the store would give it.
+            connection.executemany(
+                "INSERT INTO chapters (work_id, position, text) VALUES (?, 1, ?)",
+                [(row.text[0], row.text[3]) for row in chunk],
+            )
             connection.executemany(
                 "INSERT INTO works_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
                 [row.text for row in chunk],

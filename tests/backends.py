@@ -18,6 +18,7 @@ import psycopg
 import pytest
 
 from ficshelf.library import Library
+from ficshelf.library.db import POSTGRESQL, Connection
 
 BACKENDS = ("sqlite", "postgresql")
 URL_ENV = "FICSHELF_TEST_DATABASE_URL"
@@ -63,3 +64,10 @@ def _fresh_schema(url: str) -> Iterator[str]:
             yield f"{url}{separator}options=-csearch_path%3D{schema}"
         finally:
             admin.execute(f'DROP SCHEMA "{schema}" CASCADE'.encode())
+
+
+def indexed_documents(connection: Connection) -> int:
+    """How many works the full-text index holds. SQLite's FTS5 table reads its rows from the
+    library's own text (external content), so its per-document sizes are what show the index."""
+    table = "works_fts" if connection.dialect == POSTGRESQL else "works_fts_docsize"
+    return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

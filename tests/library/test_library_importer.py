@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from backends import indexed_documents
 from ficshelf.errors import LibraryError, UnreadableFile
 from ficshelf.library import Library
 from ficshelf.library.importer import ImportProgress, ImportReport, Outcome, import_paths
@@ -180,11 +183,14 @@ def test_progress_reports_files_and_bytes(library: Library, stories: dict[str, P
 def test_a_full_disk_stops_the_import_with_one_line_and_keeps_the_library_whole(
     library: Library, stories: dict[str, Path]
 ) -> None:
+    folder = stories["paper-boats.txt"].parent
+    # A story far bigger than the room left in the library's half-full pages.
+    (folder / "long-walk.txt").write_text("Title: The Long Walk\n\n" + "step by step " * 20_000)
     connection = library.database.connection
     pages = connection.execute("PRAGMA page_count").fetchone()[0]
     connection.execute(f"PRAGMA max_page_count = {pages}")  # not one more page fits
     with pytest.raises(LibraryError, match="disk is full") as raised:
-        import_paths(library, [stories["paper-boats.txt"].parent])
+        import_paths(library, [folder])
     assert "\n" not in str(raised.value)
     assert library.count() == 0
-    assert connection.execute("SELECT COUNT(*) FROM works_fts").fetchone()[0] == 0
+    assert indexed_documents(connection) == 0

@@ -15,7 +15,7 @@ import pytest
 from library_helpers import make_work
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
-from backends import BACKENDS, library_location
+from backends import BACKENDS, indexed_documents, library_location
 from ficshelf.errors import LibraryError
 from ficshelf.library import Library, SourceFile
 from ficshelf.library.migrations import migrations_for
@@ -97,15 +97,16 @@ def test_a_work_that_cannot_be_stored_leaves_no_trace(library: Library) -> None:
     assert library.source("/stories/broken.txt") is None
 
 
-_TABLES = ("works", "work_authors", "work_tags", "chapters", "work_series", "works_fts", "sources")
+_TABLES = ("works", "work_authors", "work_tags", "chapters", "work_series", "sources")
 
 
 def _row_counts(library: Library) -> dict[str, int]:
     connection = library.database.connection
-    return {
+    counts = {
         table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         for table in _TABLES
     }
+    return {**counts, "full-text index": indexed_documents(connection)}
 
 
 def test_a_constraint_violation_rolls_the_whole_work_back(library: Library) -> None:
@@ -195,3 +196,82 @@ def test_every_write_to_a_work_moves_the_generation_on(library: Library) -> None
     library.replace_work(work_id, make_work(title="Again"), source(content_hash="h2"))
     library.delete_work(work_id)
     assert library.generation() == start + 3
+
+
+def snippet_of(library: Library, work_id: int, word: str) -> str:
+    return fulltext_for(library.database.connection).snippets(Word(word), [work_id])[work_id]
+
+
+def test_a_snippet_shows_the_hit_in_its_own_chapter(library: Library) -> None:
+    chapters = (
+        RawChapter("One", "The ferry left at dawn."),
+        RawChapter("Two", "Gulls argued over the pier."),
+        RawChapter("Three", "At last the lighthouse keeper waved back."),
+    )
+    work_id = library.add_work(make_work(chapters=chapters), source())
+    snippet = snippet_of(library, work_id, "lighthouse")
+    assert "<mark>lighthouse</mark> keeper waved" in snippet
+
+
+def sqlite_index_is_consistent(library: Library) -> bool:
+    """FTS5's own check that the index holds exactly the words of the text it reads from."""
+    try:
+        library.database.connection.execute(
+            "INSERT INTO works_fts (works_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def test_the_index_matches_the_stored_text_after_replacing_and_deleting(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        kept = library.add_work(make_work(title="Kept", text="Moss on the stones."), source("/k"))
+        edited = library.add_work(make_work(title="Draft", text="Rough words."), source("/e"))
+        gone = library.add_work(make_work(title="Gone", text="Ashes and embers."), source("/g"))
+        library.replace_work(
+            edited, make_work(title="Final", text="Polished words."), source("/e", "h2")
+        )
+        library.delete_work(gone)
+        assert sqlite_index_is_consistent(library)
+        assert text_hits(library, "rough") == []
+        assert text_hits(library, "draft") == []
+        assert text_hits(library, "polished") == [edited]
+        assert text_hits(library, "embers") == []
+        assert text_hits(library, "moss") == [kept]
+
+
+def test_the_check_sees_an_index_out_of_step_with_the_text(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        work_id = library.add_work(make_work(text="Moss on the stones."), source())
+        # Changing a chapter behind the store's back leaves the index describing old words.
+        library.database.connection.execute(
+            "UPDATE chapters SET text = 'Other words entirely.' WHERE work_id = ?", (work_id,)
+        )
+        assert not sqlite_index_is_consistent(library)
+
+
+def test_a_library_from_before_the_external_index_is_upgraded(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    with Library.open(folder) as library:
+        work_id = library.add_work(make_work(text="A heron stood in the shallows."), source())
+        # Put the library back the way schema 4 left it: FTS5 holding its own copy of the text.
+        library.database.connection.raw.executescript(  # type: ignore[attr-defined]
+            """
+            DROP TABLE works_fts;
+            DROP VIEW works_text;
+            CREATE VIRTUAL TABLE works_fts USING fts5 (
+                title, summary, body,
+                tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+            );
+            INSERT INTO works_fts (rowid, title, summary, body)
+                SELECT works.id, works.title, works.summary, chapters.text
+                FROM works JOIN chapters ON chapters.work_id = works.id;
+            DELETE FROM schema_version WHERE version = 5;
+            """
+        )
+    with Library.open(folder) as upgraded:
+        assert upgraded.database.schema_version == 5
+        assert text_hits(upgraded, "heron") == [work_id]
+        assert "<mark>heron</mark>" in snippet_of(upgraded, work_id, "heron")
+        assert sqlite_index_is_consistent(upgraded)

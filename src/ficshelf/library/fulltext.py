@@ -1,6 +1,10 @@
 """Writing a work's full text (title, summary, body) into the backend's full-text table.
 
-SQLite indexes it with FTS5 (tokenizer ``unicode61 remove_diacritics 2``). PostgreSQL gets a
+SQLite indexes it with FTS5 (tokenizer ``unicode61 remove_diacritics 2``) as "external
+content": the index keeps no copy of the text and reads it, for snippets, from the view
+``works_text`` over works and chapters. So a work must leave the index *before* its row or its
+chapters change (:func:`delete_document`): FTS5 removes a document by re-reading the words it
+was indexed with, and after the change the view would give other words. PostgreSQL gets a
 ``tsvector`` that this module builds from the same words, split and folded in Python the way
 FTS5 does it (:func:`text_tokens`), so the same query finds the same works on both backends.
 Searching lives in ``ficshelf.search.fulltext``; it folds query words with the same function.
@@ -67,9 +71,17 @@ def write_document(
 
 
 def delete_document(connection: Connection, work_id: int) -> None:
+    """Take a work out of the index; call it while the work's row and chapters are as they
+    were indexed (see the module docstring). A work with no row is left alone."""
     connection.insert_deferred()  # a row still waiting to be inserted must go too
-    key = "work_id" if connection.dialect == POSTGRESQL else "rowid"
-    connection.execute(f"DELETE FROM works_fts WHERE {key} = ?", (work_id,))
+    if connection.dialect == POSTGRESQL:
+        connection.execute("DELETE FROM works_fts WHERE work_id = ?", (work_id,))
+        return
+    connection.execute(
+        "INSERT INTO works_fts (works_fts, rowid, title, summary, body) "
+        "SELECT 'delete', id, title, summary, body FROM works_text WHERE id = ?",
+        (work_id,),
+    )
 
 
 def tsvector_text(columns: Sequence[str]) -> str:

@@ -161,6 +161,7 @@ def insert_work(connection: Connection, work: Work, source: SourceFile) -> int:
 
 def replace_work(connection: Connection, work_id: int, work: Work, source: SourceFile) -> None:
     """Replace everything about ``work_id`` with ``work`` (an edited file); the id stays."""
+    delete_document(connection, work_id)  # while the indexed text is still there to re-read
     assignments = ", ".join(f"{column} = ?" for column in _WORK_COLUMNS)
     connection.execute(
         f"UPDATE works SET {assignments}, imported_at = ?, changed_at = ? WHERE id = ?",
@@ -188,6 +189,7 @@ def retag_work(connection: Connection, work_id: int, work: Work) -> None:
 
 def delete_work(connection: Connection, work_id: int) -> bool:
     """Remove a work and everything that is only its (tags stay); False if there was none."""
+    delete_document(connection, work_id)  # while the indexed text is still there to re-read
     deleted = connection.execute("DELETE FROM works WHERE id = ? RETURNING id", (work_id,))
     if deleted.fetchone() is None:
         return False
@@ -415,7 +417,6 @@ def _write_content(connection: Connection, work_id: int, work: Work) -> None:
 def _delete_content(connection: Connection, work_id: int) -> None:
     for table in ("work_authors", "work_tags", "work_series", "chapters"):
         connection.execute(f"DELETE FROM {table} WHERE work_id = ?", (work_id,))
-    delete_document(connection, work_id)
 
 
 def _write_fulltext(connection: Connection, work_id: int, work: Work) -> None:
