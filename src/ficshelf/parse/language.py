@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Iterable
 from importlib import resources
 
-import py3langid
+from ficshelf.parse.langmodel import classifier
 
 _MIN_CHARS_TO_GUESS = 40
 # Enough prose for a sure guess; the classifier's time grows with the sample. Measured on
@@ -39,7 +39,7 @@ def detect_language(text: str | Iterable[str]) -> str | None:
     sample = _opening((text,) if isinstance(text, str) else text, _SAMPLE_CHARS)
     if len(sample.strip()) < _MIN_CHARS_TO_GUESS:
         return None
-    code, _score = py3langid.classify(sample)
+    code, _score = classifier().classify(sample)
     return str(code)
 
 
