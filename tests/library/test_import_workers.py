@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 
 from ficshelf.library import Library
+from ficshelf.library.discover import StoryBytes
 from ficshelf.library.importer import Outcome, import_paths
+from ficshelf.model import RawWork
 
 
 def _write_pile(folder: Path) -> None:
@@ -56,3 +60,25 @@ def test_reimport_through_the_pool_changes_nothing(tmp_path: Path) -> None:
         assert again.count(Outcome.IMPORTED) == 0
         assert again.count(Outcome.UPDATED) == 0
         assert _library_contents(library) == before
+
+
+def note_reader(story: StoryBytes, raw: RawWork) -> RawWork:
+    """Marks which process read the story (module level: it travels to the workers)."""
+    return dataclasses.replace(raw, extra={**raw.extra, "Read by": str(os.getpid())})
+
+
+def test_while_the_workers_start_this_process_reads_stories_too(tmp_path: Path) -> None:
+    _write_pile(tmp_path / "pile")
+    with Library.open(tmp_path / "library") as library:
+        report = import_paths(library, [tmp_path / "pile"], workers=2, transform=note_reader)
+        readers = [
+            stored.work.raw.extra["Read by"]
+            for summary in library.works()
+            if (stored := library.get(summary.id, with_chapters=False)) is not None
+        ]
+    assert report.count(Outcome.IMPORTED) == 18
+    assert len(readers) == 18
+    # Workers take a moment to start: this process reads stories meanwhile; the workers get
+    # the first ones, already queued for them.
+    assert str(os.getpid()) in readers
+    assert set(readers) - {str(os.getpid())}

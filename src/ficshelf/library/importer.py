@@ -18,7 +18,8 @@ stored works, which a re-import then adds; Ctrl-C commits every work already sto
 Why a process pool: read, parse and wrangle are pure and take most of an import's time, so on a
 machine with several cores they run in worker processes while this process stores results in
 the order the files were found. A bounded window of stories in flight keeps memory flat however
-large the import. Small imports, and ``strict`` runs, stay in this process.
+large the import. While the workers start (about half a second), this process reads stories
+itself rather than wait. Small imports, and ``strict`` runs, stay in this process.
 """
 
 from __future__ import annotations
@@ -26,11 +27,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -45,6 +45,7 @@ from ficshelf.library.rewrangle import rewrangle_works
 from ficshelf.library.store import SourceFile
 from ficshelf.model import RawWork, Work
 from ficshelf.parse import parse
+from ficshelf.pool import task_pool
 from ficshelf.read import read_bytes
 from ficshelf.wrangle import wrangle
 from ficshelf.wrangle.kb import KnowledgeBase
@@ -179,8 +180,8 @@ def _learn_from_run(library: Library, report: ImportReport, kb: KnowledgeBase) -
         rewrangle_works(library, untrusted_work_ids(library.database.connection, stored))
 
 
-# Below this many files a pool's start-up (over half a second per worker: its imports and the
-# language model) costs more than it saves.
+# Below this many files a pool's start-up (about half a second of imports per worker) costs
+# more than it saves.
 _FILES_WORTH_A_POOL = 16
 # How long stored works wait to be committed together (see the module docstring).
 _BATCH_SECONDS = 1.0
@@ -190,10 +191,12 @@ _READ_AHEAD_PER_WORKER = 16
 
 @dataclass(frozen=True, slots=True)
 class _StoryReaders:
-    """Where stories are read and parsed: in this process, or in a pool of workers."""
+    """Where stories are read and parsed: in this process, or in a pool of workers.
+    ``read_here`` does one story in this process (see ``_Importer._lend_a_hand``)."""
 
     submit: Callable[[StoryBytes], Future[Work | str]]
     read_ahead: int
+    read_here: Callable[[StoryBytes], Work | str]
 
 
 @contextmanager
@@ -206,63 +209,38 @@ def _story_readers(
     strict: bool,
 ) -> Iterator[_StoryReaders]:
     workers = workers or os.cpu_count() or 1
+    read_here = functools.partial(
+        _read_or_explain, kb=kb, rules=rules, transform=transform, strict=strict
+    )
     if workers <= 1:
 
         def submit_here(story: StoryBytes) -> Future[Work | str]:
             future: Future[Work | str] = Future()
             try:
-                future.set_result(_read_or_explain(story, kb, rules, transform, strict=strict))
+                future.set_result(read_here(story))
             except Exception as error:  # only when strict: surfaces from result()
                 future.set_exception(error)
             return future
 
-        yield _StoryReaders(submit_here, read_ahead=0)
+        yield _StoryReaders(submit_here, read_ahead=0, read_here=read_here)
         return
-    # spawn, not fork: the parent holds an open database and may hold threads. The knowledge
-    # base's index is built here once and sent (unpickling it takes milliseconds), not built
-    # again in every worker.
+    # The knowledge base's index is built here once and sent with the task (unpickling it
+    # takes milliseconds), not built again in every worker. Every story handed out has been
+    # collected when the pool closes (or the import is stopping): the workers wind down while
+    # this process goes on.
     kb.index  # noqa: B018 - a cached property: built now, pickled with the knowledge base
-    pool: Executor = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(kb, tuple(rules), transform),
-    )
-    try:
+    with task_pool(read_here, workers) as submit:
         yield _StoryReaders(
-            lambda story: pool.submit(_read_in_worker, story),
-            read_ahead=workers * _READ_AHEAD_PER_WORKER,
+            submit, read_ahead=workers * _READ_AHEAD_PER_WORKER, read_here=read_here
         )
-    finally:
-        # Every story handed out has been collected (or the import is stopping): the workers
-        # may wind down while this process goes on, instead of it waiting for them to exit.
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-_worker_kb: KnowledgeBase | None = None
-_worker_rules: tuple[Rule, ...] = ()
-_worker_transform: RawTransform | None = None
-
-
-def _start_worker(
-    kb: KnowledgeBase, rules: tuple[Rule, ...], transform: RawTransform | None
-) -> None:
-    global _worker_kb, _worker_rules, _worker_transform
-    _worker_kb = kb
-    _worker_rules = rules
-    _worker_transform = transform
-
-
-def _read_in_worker(story: StoryBytes) -> Work | str:
-    return _read_or_explain(story, _worker_kb, _worker_rules, _worker_transform, strict=False)
 
 
 def _read_or_explain(
     story: StoryBytes,
+    *,
     kb: KnowledgeBase | None,
     rules: Sequence[Rule],
     transform: RawTransform | None,
-    *,
     strict: bool,
 ) -> Work | str:
     """The work, or the one-line reason it could not be read (a str crosses processes
@@ -336,7 +314,9 @@ class _InFlight:
 
     source: SourceFile
     known_work_id: int | None
+    story: StoryBytes
     work: Future[Work | str]
+    read_here: bool = False  # taken back from the workers (see _Importer._lend_a_hand)
 
 
 class _Importer:
@@ -350,6 +330,7 @@ class _Importer:
         self.batch = batch
         self.strict = strict
         self.in_flight: deque[_InFlight] = deque()
+        self.workers_warm = False
 
     def import_file(self, file: FoundFile, started: Callable[[str], None]) -> list[FileResult]:
         """Results of the stories of ``file`` (and of earlier ones) that are done by now;
@@ -381,7 +362,7 @@ class _Importer:
         if known is None and (duplicate := self._record_duplicate(source)):
             return [duplicate]
         known_id = known.work_id if known else None
-        self.in_flight.append(_InFlight(source, known_id, self.readers.submit(story)))
+        self.in_flight.append(_InFlight(source, known_id, story, self.readers.submit(story)))
         done: list[FileResult] = []
         while len(self.in_flight) > self.readers.read_ahead:
             done.append(self._store(self.in_flight.popleft()))
@@ -406,10 +387,30 @@ class _Importer:
             reason=f"same content as work {duplicate_of}",
         )
 
+    def _lend_a_hand(self, head: _InFlight) -> None:
+        """Until the workers have delivered their first story, read here the stories they have
+        not started, newest first (out of their way): they spend their first second loading,
+        and this process would only wait. Later every core is busy, and this process has its
+        own work (storing) to do."""
+        if self.workers_warm:
+            return
+        index = len(self.in_flight) - 1
+        while not head.work.done() and index >= 0:
+            waiting = self.in_flight[index]
+            if waiting.work.cancel():  # only a story no worker has taken can be cancelled
+                done: Future[Work | str] = Future()
+                done.set_result(self.readers.read_here(waiting.story))
+                self.in_flight[index] = dataclasses.replace(waiting, work=done, read_here=True)
+            elif not waiting.work.done():
+                return  # the workers have taken this one, and so every one before it
+            index -= 1
+
     def _store(self, pending: _InFlight) -> FileResult:
         # Waiting for a worker happens before the batch opens: between batches the library is
         # not locked, so another writer (the web app saving a rule) gets its turn.
+        self._lend_a_hand(pending)
         work = pending.work.result()
+        self.workers_warm = self.workers_warm or not pending.read_here
         if isinstance(work, str):
             return FileResult(pending.source.path, Outcome.FAILED, reason=work)
         self.batch.begin()
