@@ -15,10 +15,12 @@ Names of the knowledge base itself are checked by the resolver, which knows them
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from importlib import metadata, resources
+from typing import IO
 
 from english_words import get_english_words_set  # type: ignore[import-untyped]
 
+from ficshelf.cache import cached_file
 from ficshelf.wrangle.names import name_key
 from ficshelf.wrangle.written import name_words
 
@@ -27,9 +29,22 @@ _MIN_LENGTH = 3
 
 @functools.cache
 def _dictionary() -> frozenset[str]:
-    """The dictionary's lower-case words (its capitalised entries are proper nouns)."""
-    words: set[str] = set(get_english_words_set(["web2"]))
-    return frozenset(w for w in words if w.islower())
+    """The dictionary's lower-case words (its capitalised entries are proper nouns). Picking
+    them out of the package's set costs every process a tenth of a second; the picked words
+    are kept in the cache folder and read from there."""
+    try:
+        name = f"english-words-{metadata.version('english-words')}-web2-lower.txt"
+        return frozenset(cached_file(name, _write_lower_words).read_text("utf-8").split("\n"))
+    except OSError:
+        return _lower_words()
+
+
+def _lower_words() -> frozenset[str]:
+    return frozenset(word for word in get_english_words_set(["web2"]) if word.islower())
+
+
+def _write_lower_words(out: IO[bytes]) -> None:
+    out.write("\n".join(sorted(_lower_words())).encode("utf-8"))
 
 
 @functools.cache
