@@ -469,28 +469,42 @@ def _write_tags(
 
 
 def tag_id(connection: Connection, tag_type: str, name: str) -> int:
-    """The id of the tag ``(tag_type, name)``, made if the library has not seen it yet."""
-    connection.execute(
+    """The id of the tag ``(tag_type, name)``, made if the library has not seen it yet.
+    Looked up first: most tags of an import are known, and a lookup is one statement."""
+    find = ("SELECT id FROM tags WHERE type = ? AND name = ?", (tag_type, name))
+    make = (
         "INSERT INTO tags (type, name, name_key) VALUES (?, ?, ?) "
-        "ON CONFLICT (type, name) DO NOTHING",
+        "ON CONFLICT (type, name) DO NOTHING RETURNING id",
         (tag_type, name, name_key(name)),
     )
-    row = connection.execute(
-        "SELECT id FROM tags WHERE type = ? AND name = ?", (tag_type, name)
-    ).fetchone()
+    return _found_or_made(connection, find, make)
+
+
+def _found_or_made(
+    connection: Connection,
+    find: tuple[str, tuple[object, ...]],
+    make: tuple[str, tuple[object, ...]],
+) -> int:
+    """The id ``find`` selects, else the one ``make`` inserts; if another writer inserted it
+    in between (PostgreSQL lets two transactions try), the one ``find`` now selects."""
+    row = connection.execute(*find).fetchone() or connection.execute(*make).fetchone()
+    if row is None:
+        row = connection.execute(*find).fetchone()
     return int(row[0])
 
 
 def _write_series(connection: Connection, work_id: int, series: Sequence[SeriesRef]) -> None:
     seen: set[int] = set()
     for ordinal, ref in enumerate(series):
-        connection.execute(
-            "INSERT INTO series (name, name_key) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-            (ref.name, name_key(ref.name)),
+        series_id = _found_or_made(
+            connection,
+            ("SELECT id FROM series WHERE name = ?", (ref.name,)),
+            (
+                "INSERT INTO series (name, name_key) VALUES (?, ?) "
+                "ON CONFLICT (name) DO NOTHING RETURNING id",
+                (ref.name, name_key(ref.name)),
+            ),
         )
-        (series_id,) = connection.execute(
-            "SELECT id FROM series WHERE name = ?", (ref.name,)
-        ).fetchone()
         if series_id in seen:
             continue
         seen.add(series_id)
