@@ -114,7 +114,9 @@ def heading_text(line: str) -> str:
 
 def is_heading_shape(line: str) -> bool:
     """Does this line, taken alone, read as a chapter heading?"""
-    if len(line.strip()) > _MAX_HEADING or is_divider(line):
+    stripped = line.strip()
+    # Blank lines and prose, most lines of a story, are settled before the slower tests.
+    if not stripped or len(stripped) > _MAX_HEADING or is_divider(line):
         return False
     text = heading_text(line)
     if not text or (text.endswith(_SENTENCE_END) and len(text.split()) > _MAX_BARE_HEADING_WORDS):
