@@ -39,7 +39,7 @@ from pathlib import Path
 from ficshelf.errors import FicshelfError, LibraryError, UnreadableFile
 from ficshelf.library.db import Batch, first_line, is_driver_error
 from ficshelf.library.discover import FoundFile, StoryBytes, discover, stories_in
-from ficshelf.library.kbstate import knowledge_base, learn_from_stored_works, untrusted_work_ids
+from ficshelf.library.kbstate import knowledge_base, learn_from_raws
 from ficshelf.library.library import Library
 from ficshelf.library.rewrangle import rewrangle_works
 from ficshelf.library.store import SourceFile
@@ -162,22 +162,32 @@ def import_paths(
             report.results.extend(importer.import_file(file, _announcer(on_progress, progress)))
             bytes_done += file.size
         report.results.extend(importer.finish())
-    _learn_from_run(library, report, kb)
+    _learn_from_run(library, importer.learned_from, kb)
     if on_progress:
         on_progress(ImportProgress(total, total, found.total_bytes, found.total_bytes, ""))
     return report
 
 
-def _learn_from_run(library: Library, report: ImportReport, kb: KnowledgeBase) -> None:
+@dataclass(slots=True)
+class _RunWorks:
+    """The run's stored works as learning sees them, kept as they are stored instead of read
+    back afterwards: the metadata of those from AO3 (without chapters), the ids of the rest."""
+
+    ao3: dict[int, RawWork] = field(default_factory=dict)
+    others: list[int] = field(default_factory=list)
+
+    def add(self, work_id: int, raw: RawWork) -> None:
+        if raw.origin == "ao3":
+            self.ao3[work_id] = dataclasses.replace(raw, chapters=())
+        else:
+            self.others.append(work_id)
+
+
+def _learn_from_run(library: Library, run: _RunWorks, kb: KnowledgeBase) -> None:
     """AO3 works teach the library's knowledge base; when they taught something, the run's
     other works are wrangled again with it (a plain-text file may name only their characters)."""
-    stored = [
-        result.work_id
-        for result in report.results
-        if result.work_id is not None and result.outcome in (Outcome.IMPORTED, Outcome.UPDATED)
-    ]
-    if learn_from_stored_works(library, stored, kb).total:
-        rewrangle_works(library, untrusted_work_ids(library.database.connection, stored))
+    if learn_from_raws(library, [run.ao3[work_id] for work_id in sorted(run.ao3)], kb).total:
+        rewrangle_works(library, run.others)
 
 
 # Below this many files a pool's start-up (about half a second of imports per worker) costs
@@ -330,6 +340,8 @@ class _Importer:
         self.batch = batch
         self.strict = strict
         self.in_flight: deque[_InFlight] = deque()
+        # What the run's learning needs (see _learn_from_run), kept as works are stored.
+        self.learned_from = _RunWorks()
         self.workers_warm = False
 
     def import_file(self, file: FoundFile, started: Callable[[str], None]) -> list[FileResult]:
@@ -416,6 +428,8 @@ class _Importer:
         self.batch.begin()
         try:
             result = self._store_work(pending, work)
+            if result.outcome in (Outcome.IMPORTED, Outcome.UPDATED) and result.work_id:
+                self.learned_from.add(result.work_id, work.raw)
         except Exception as error:
             if self.strict or not is_driver_error(error):
                 raise

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ficshelf.library.codec import raw_from_json
 from ficshelf.library.db import Connection, Database, utc_now
 from ficshelf.library.library import Library
 from ficshelf.model import RawWork, TagType
@@ -31,7 +30,6 @@ CHARACTER = "character"
 FREEFORM = "freeform"
 RELATIONSHIP = "relationship"
 _KINDS = (FANDOM, CHARACTER, FREEFORM, RELATIONSHIP)
-_CHUNK = 500  # ids per IN (...) list, well under every backend's parameter limit
 
 # (kind, fandom, name, alias): one row of kb_learned; alias "" is the entry's own row.
 _Row = tuple[str, str, str, str]
@@ -135,13 +133,11 @@ def remember(
         return learned_counts(connection) - before
 
 
-def learn_from_stored_works(
-    library: Library, work_ids: Iterable[int], kb: KnowledgeBase | None = None
+def learn_from_raws(
+    library: Library, raws: Iterable[RawWork], kb: KnowledgeBase | None = None
 ) -> KnowledgeCounts:
-    """Learn from those of ``work_ids`` that came from AO3 (others teach nothing)."""
-    raws = [
-        raw for raw in stored_raws(library.database.connection, work_ids) if raw.origin == "ao3"
-    ]
+    """Learn from those of ``raws`` that came from AO3, in the order given."""
+    raws = [raw for raw in raws if raw.origin == "ao3"]
     if not raws:
         return KnowledgeCounts()
     kb = kb if kb is not None else knowledge_base(library)
@@ -178,16 +174,6 @@ def load_table(
     kb = knowledge_base(library)
     additions = load_synonym_table(path, tag_type, kb, fandom)
     return remember(library, additions, f"synonym table {path.name}", kb)
-
-
-def stored_raws(connection: Connection, work_ids: Iterable[int]) -> Iterator[RawWork]:
-    """The raw metadata of these works as imported (without chapters: nothing here needs them)."""
-    for chunk in _chunks(list(dict.fromkeys(work_ids))):
-        marks = ", ".join("?" * len(chunk))
-        for (raw_json,) in connection.execute(
-            f"SELECT raw_json FROM works WHERE id IN ({marks}) ORDER BY id", chunk
-        ):
-            yield raw_from_json(str(raw_json), ())
 
 
 # --- Additions <-> rows ------------------------------------------------------------------------
@@ -247,21 +233,3 @@ def _additions_from_rows(rows: Iterable[_Row]) -> Additions:
             if kind == RELATIONSHIP
         },
     )
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start : start + _CHUNK]
-
-
-def untrusted_work_ids(connection: Connection, work_ids: Iterable[int]) -> list[int]:
-    """Those of ``work_ids`` whose tags were read from a person's header, not taken from AO3:
-    the works a grown knowledge base can place better."""
-    return [
-        int(work_id)
-        for chunk in _chunks(list(dict.fromkeys(work_ids)))
-        for work_id, raw_json in connection.execute(
-            f"SELECT id, raw_json FROM works WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-        )
-        if raw_from_json(str(raw_json), ()).origin != "ao3"
-    ]
