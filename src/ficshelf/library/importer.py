@@ -428,8 +428,6 @@ class _Importer:
         self.batch.begin()
         try:
             result = self._store_work(pending, work)
-            if result.outcome in (Outcome.IMPORTED, Outcome.UPDATED) and result.work_id:
-                self.learned_from.add(result.work_id, work.raw)
         except Exception as error:
             if self.strict or not is_driver_error(error):
                 raise
@@ -438,6 +436,8 @@ class _Importer:
                 f"{pending.source.path}: could not store, import stopped: {first_line(error)}"
             ) from error
         self.batch.checkpoint()
+        if result.outcome in (Outcome.IMPORTED, Outcome.UPDATED) and result.work_id is not None:
+            self.learned_from.add(result.work_id, work.raw)
         return result
 
     def _store_work(self, pending: _InFlight, work: Work) -> FileResult:
