@@ -5,8 +5,7 @@
 -- One prefix index, of 3 letters, not two (2 and 3): it keeps a prefix query's snippets fast
 -- ("rai*": 1 ms, against 57 ms with none at 100k works) at half the cost to every write. Two
 -- letters ("ra*") match nearly every story; such a query is still right, only slower.
--- Together: 54 MB of stories make a 134 MB library, not 214 MB, and an import's SQL takes
--- 40 % of the time it did.
+-- Together: 54 MB of stories make a 134 MB library, not 214 MB.
 -- Because FTS5 cannot see what it indexed, a work leaves the index ('delete', with the values
 -- read from the view) before its row or chapters change: see ficshelf.library.fulltext.
 DROP TABLE works_fts;
