@@ -2,6 +2,7 @@
 
 import pytest
 
+from ficshelf.parse.html_text import contents_to_text, html_to_text
 from ficshelf.parse.markup import _inner_html_by_children, first, inner_html, parse_html
 
 
@@ -30,3 +31,24 @@ def test_a_void_element_has_nothing_inside() -> None:
     element = first(parse_html("<html><body><p>a<br class='x'>b</p></body></html>"), "//br")
     assert element is not None
     assert inner_html(element) == ""
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ["<p>One.</p><p>Two &amp; three.</p>", "<p>Four.</p>"],
+        ["text ending inline <em>here</em>", "and going on"],  # one paragraph across bodies
+        ["<pre>  kept\n  lines</pre> after", "<!-- note --> tail text<br>next line"],
+        ["", "<p>\u00a0</p><div>only <b>this</b></div>   "],
+        ["<table><tr><td>a</td><td>b</td></tr></table><script>gone()</script>"],
+    ],
+)
+def test_text_of_parsed_bodies_is_the_text_of_their_markup_joined(bodies: list[str]) -> None:
+    parsed = [
+        first(parse_html(f'<html><body><div id="c">{body}</div></body></html>'), "//div[@id='c']")
+        for body in bodies
+    ]
+    elements = [element for element in parsed if element is not None]
+    joined = "\n".join(inner_html(element) for element in elements)
+    assert contents_to_text(elements) == html_to_text(joined)
+    assert contents_to_text(elements)  # every case has visible text

@@ -27,7 +27,7 @@ from ficshelf.parse.ao3_preface import (
     related_work_label,
     to_raw_work,
 )
-from ficshelf.parse.html_text import html_to_text
+from ficshelf.parse.html_text import contents_to_text
 from ficshelf.parse.markup import (
     child_elements,
     classes,
@@ -100,7 +100,7 @@ def _read_front_matter(root: HtmlElement, facts: Ao3Facts) -> None:
     for quote in _outside_chapters(root, "//blockquote"):
         section = _section_of(quote)
         if section in ("summary", "notes", "end_notes"):
-            text = html_to_text(inner_html(quote)).strip() or None
+            text = contents_to_text([quote]).strip() or None
             setattr(facts, section, text)
     for link in elements(root, f"//p[{has_class('.', 'message')}]//a[contains(@href, '/works/')]"):
         facts.extra.setdefault("Source URL", link.get("href") or "")
@@ -142,17 +142,16 @@ def _read_related_works(root: HtmlElement, facts: Ao3Facts) -> None:
 @dataclass(slots=True)
 class _ChapterDraft:
     title: str | None
-    bodies: list[str] = field(default_factory=list)
+    bodies: list[HtmlElement] = field(default_factory=list)
     summary: str | None = None
     notes: str | None = None
     end_notes: str | None = None
 
     def finish(self) -> RawChapter:
-        body = "\n".join(self.bodies)
         return RawChapter(
             title=self.title,
-            text=html_to_text(body),
-            html=sanitize_html(body),
+            text=contents_to_text(self.bodies),
+            html=sanitize_html("\n".join(inner_html(body) for body in self.bodies)),
             summary=self.summary,
             notes=self.notes,
             end_notes=self.end_notes,
@@ -169,7 +168,7 @@ def _read_chapters(root: HtmlElement, work_title: str | None) -> list[RawChapter
             if not drafts:
                 drafts.append(_ChapterDraft(title=None))
             if kind == "body":
-                drafts[-1].bodies.append(inner_html(element))
+                drafts[-1].bodies.append(element)
             else:
                 _attach_section(drafts[-1], element)
     drafts = [draft for draft in drafts if draft.bodies or draft.summary or draft.notes]
@@ -180,7 +179,7 @@ def _read_chapters(root: HtmlElement, work_title: str | None) -> list[RawChapter
 
 def _attach_section(draft: _ChapterDraft, quote: HtmlElement) -> None:
     section = _section_of(quote)
-    text = html_to_text(inner_html(quote)).strip() or None
+    text = contents_to_text([quote]).strip() or None
     if section == "chapter_summary":
         draft.summary = text
     elif section == "chapter_notes":

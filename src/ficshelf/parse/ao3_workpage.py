@@ -23,7 +23,7 @@ from ficshelf.parse.ao3_preface import (
     related_work_label,
     to_raw_work,
 )
-from ficshelf.parse.html_text import html_to_text
+from ficshelf.parse.html_text import contents_to_text
 from ficshelf.parse.markup import (
     classes,
     elements,
@@ -93,7 +93,7 @@ def _read_meta(meta: HtmlElement, facts: Ao3Facts) -> None:
 
 def _module_text(root: HtmlElement, xpath: str) -> str | None:
     quote = first(root, xpath)
-    return (html_to_text(inner_html(quote)).strip() or None) if quote is not None else None
+    return (contents_to_text([quote]).strip() or None) if quote is not None else None
 
 
 def _read_preface(root: HtmlElement, facts: Ao3Facts) -> None:
@@ -157,15 +157,14 @@ def _chapter(
     notes: str | None = None,
     end_notes: str | None = None,
 ) -> RawChapter:
-    markup = ""
     if body is not None:
         for landmark in elements(body, f"./h3[{has_class('.', 'landmark')}]"):
             landmark.drop_tree()  # the hidden "Chapter Text" heading for screen readers
-        markup = inner_html(body)
+    bodies = [] if body is None else [body]
     return RawChapter(
         title=title,
-        text=html_to_text(markup),
-        html=sanitize_html(markup),
+        text=contents_to_text(bodies),
+        html=sanitize_html(inner_html(body) if body is not None else ""),
         summary=summary,
         notes=notes,
         end_notes=end_notes,

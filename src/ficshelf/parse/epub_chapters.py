@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from ficshelf.model import RawChapter
 from ficshelf.parse.epub_container import Package, SpineItem
-from ficshelf.parse.html_text import html_to_text
+from ficshelf.parse.html_text import contents_to_text
 from ficshelf.parse.markup import elements, first, inner_html, parse_html, text_of
 from ficshelf.parse.sanitize import sanitize_html
 
@@ -59,11 +59,13 @@ def is_front_matter(package: Package, entry: SpineItem) -> bool:
 @dataclass(slots=True)
 class _Draft:
     title: str | None
-    bodies: list[str] = field(default_factory=list)
+    bodies: list[HtmlElement] = field(default_factory=list)
 
     def finish(self) -> RawChapter:
-        markup = "\n".join(self.bodies)
-        return RawChapter(title=self.title, text=html_to_text(markup), html=sanitize_html(markup))
+        markup = "\n".join(inner_html(body) for body in self.bodies)
+        return RawChapter(
+            title=self.title, text=contents_to_text(self.bodies), html=sanitize_html(markup)
+        )
 
 
 def spine_chapters(package: Package) -> list[RawChapter]:
@@ -80,13 +82,12 @@ def spine_chapters(package: Package) -> list[RawChapter]:
         )
         if heading is not None and title and text_of(heading) == title:
             heading.drop_tree()  # the title is kept on the chapter; the text is story only
-        markup = inner_html(body)
-        if not html_to_text(markup).strip() and not title:
+        if not title and not contents_to_text([body]).strip():
             continue  # an image-only or empty page
         if title is None and has_toc and drafts:
-            drafts[-1].bodies.append(markup)
+            drafts[-1].bodies.append(body)
         else:
-            drafts.append(_Draft(title, [markup]))
+            drafts.append(_Draft(title, [body]))
     return [draft.finish() for draft in drafts]
 
 

@@ -13,7 +13,7 @@ Used for ``RawChapter.text`` by every HTML-based parser, so word counts, search 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -44,6 +44,27 @@ def html_to_text(html: str) -> str:
 def element_to_text(element: HtmlElement) -> str:
     """Plain text of an already parsed element and everything inside it."""
     builder = _TextBuilder()
+    _walk(builder, element)
+    return builder.finish()
+
+
+def contents_to_text(elements: Iterable[HtmlElement]) -> str:
+    """Plain text of what is inside these parsed elements (not their own tags), one after the
+    other: what ``html_to_text`` gives for their inner markup joined by line breaks, without
+    serializing and parsing it again."""
+    builder = _TextBuilder()
+    for element in elements:
+        builder.add_text("\n")
+        builder.add_text(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                _walk(builder, child)
+            else:  # a comment or processing instruction: only its tail is text
+                builder.add_tail(child)
+    return builder.finish()
+
+
+def _walk(builder: _TextBuilder, element: etree._Element) -> None:
     # Comments and processing instructions arrive once; only their tail is text.
     for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
         if event == "start":
@@ -52,7 +73,6 @@ def element_to_text(element: HtmlElement) -> str:
             builder.close(node)
         else:
             builder.add_tail(node)
-    return builder.finish()
 
 
 @dataclass
@@ -95,6 +115,9 @@ class _TextBuilder:
 
     def add_tail(self, node: etree._Element) -> None:
         self._add(node.tail)
+
+    def add_text(self, text: str | None) -> None:
+        self._add(text)
 
     def finish(self) -> str:
         self._end_paragraph()
