@@ -89,8 +89,10 @@ def decode_bytes(data: bytes) -> Decoded:
     The encoding is Python's spelling ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1").
     Never fails: every byte string decodes in some single-byte encoding.
     """
-    encoding = _choose_encoding(data)
-    text = data.decode(encoding, errors="replace").rstrip(_DOS_END_OF_FILE)
+    encoding, text = _choose_encoding(data)
+    if text is None:
+        text = data.decode(encoding, errors="replace")
+    text = text.rstrip(_DOS_END_OF_FILE)
     return Decoded(text=repair_mojibake(_normalise_line_breaks(text)), encoding=encoding)
 
 
@@ -113,16 +115,19 @@ def repair_mojibake(text: str) -> str:
     return "".join((*pieces, text[done:])) if pieces else text
 
 
-def _choose_encoding(data: bytes) -> str:
+def _choose_encoding(data: bytes) -> tuple[str, str | None]:
+    """The encoding, and the text when finding the encoding decoded it already (most stories
+    are UTF-8: decoding them is how that is known)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name
+            return name, None
     declared = _declared_html_charset(data)
     if declared is not None and _trust_declared(data, declared):
-        return declared
-    if _decodes(data, "utf-8"):
-        return "utf-8"
-    return _legacy_encoding(data)
+        return declared, None
+    try:
+        return "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _legacy_encoding(data), None
 
 
 def _declared_html_charset(data: bytes) -> str | None:
