@@ -4,7 +4,7 @@ import pytest
 
 from ficshelf.model import RawChapter
 from ficshelf.parse import parse
-from ficshelf.parse.language import detect_language, language_code
+from ficshelf.parse.language import detect_language, language_code, plainly_english
 from ficshelf.parse.words import chapter_words, count_words
 from ficshelf.read import read_bytes
 from ficshelf.wrangle import wrangle
@@ -60,3 +60,62 @@ def test_parsed_chapters_carry_their_word_counts_and_the_work_adds_them_up() -> 
     assert wrangle(raw).words == 11
     # A chapter read back from a library has no count yet: it is counted when asked.
     assert chapter_words(RawChapter("Dusk", "The ferry's lamp swung.")) == 4
+
+
+_OPENINGS = {
+    "en": (
+        "The lanterns were lit before the ferry came in, and she stood with her brother at the "
+        "rail. He had not said a word since the harbour, but they both knew what the letter "
+        "meant. She folded it twice and put it in his coat. You have to keep this, she told "
+        "him, and he did not argue with that."
+    ),
+    "de": (
+        "Die Laternen brannten schon, als die Fähre einlief, und sie stand mit ihrem Bruder an "
+        "der Reling. Er hatte seit dem Hafen kein Wort gesagt, aber beide wussten, was der Brief "
+        "bedeutete. Sie faltete ihn zweimal und steckte ihn in seinen Mantel. Was soll ich damit, "
+        "fragte er, und sie sagte nichts mehr."
+    ),
+    "nl": (
+        "De lantaarns brandden al toen de veerboot binnenkwam, en zij stond met haar broer aan de "
+        "reling. Hij had sinds de haven geen woord gezegd, maar ze wisten allebei wat de brief "
+        "betekende. Ze vouwde hem twee keer en stopte hem in zijn jas. Je moet dit bewaren, zei "
+        "ze, en hij sprak haar niet tegen."
+    ),
+    "da": (
+        "Lygterne var tændt, før færgen kom ind, og hun stod med sin bror ved rælingen. Han "
+        "havde ikke sagt et ord siden havnen, men de vidste begge, hvad brevet betød. Hun foldede "
+        "det to gange og lagde det i hans frakke. Du skal passe på det her, sagde hun, og han "
+        "sagde ikke imod for en gangs skyld."
+    ),
+    "fr": (
+        "Les lanternes étaient allumées avant que le bac n'arrive, et elle se tenait avec son "
+        "frère contre le bastingage. Il n'avait pas dit un mot depuis le port, mais ils savaient "
+        "tous les deux ce que la lettre voulait dire. Elle la plia deux fois et la glissa dans "
+        "son manteau. Garde-la, lui dit-elle, et il ne discuta pas."
+    ),
+    "it": (
+        "Le lanterne erano accese prima che il traghetto arrivasse, e lei stava con il fratello "
+        "vicino al parapetto. Lui non aveva detto una parola dal porto, ma entrambi sapevano che "
+        "cosa significava la lettera. Lei la piegò due volte e la mise nel suo cappotto. Tienila "
+        "tu, gli disse, e lui non rispose i soliti no."
+    ),
+    "pl": (
+        "Latarnie paliły się już, zanim prom przybił do brzegu, a ona stała z bratem przy "
+        "relingu. Nie odezwał się ani słowem od portu, ale oboje wiedzieli, co to był za list. "
+        "Złożyła go dwa razy i wsunęła mu do płaszcza. Musisz to zachować, powiedziała, i to on "
+        "tym razem się nie sprzeczał."
+    ),
+    "es": (
+        "Los faroles ya estaban encendidos cuando llegó el transbordador, y ella estaba con su "
+        "hermano junto a la barandilla. Él no había dicho una palabra desde el puerto, pero los "
+        "dos sabían lo que significaba la carta. Ella la dobló dos veces y la guardó en su "
+        "abrigo. Guárdala tú, le dijo, y él no discutió."
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(_OPENINGS))
+def test_only_english_is_settled_without_the_classifier(code: str) -> None:
+    text = _OPENINGS[code]
+    assert plainly_english(text) is (code == "en")
+    assert detect_language(text) == code
