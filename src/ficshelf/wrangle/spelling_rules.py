@@ -1,0 +1,167 @@
+"""Spelling rules: a name written otherwise than any table has it: misspelt ("Dumbeldore",
+"Professir Sprout"), run together ("HarryPotter", "Slytherinharry", "peterpettiegrew"),
+cut short ("Petun", "Cloud S.") or transliterated ("Абраксас Малфой"). A loose spelling
+is read only when it points at one character clearly ahead of every other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Mapping
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from ficshelf.wrangle.english import ordinary_word
+from ficshelf.wrangle.kb import Character
+from ficshelf.wrangle.lookups import MIN_TYPO_LENGTH, Lookups
+from ficshelf.wrangle.loose import titled
+from ficshelf.wrangle.names import compact_key, sound_key
+from ficshelf.wrangle.typos import allowed_edits, respell
+from ficshelf.wrangle.written import clean_name, name_words
+
+_INITIAL_FORM = re.compile(r"^(\w{2,}) (\w)$")
+_TYPO_CUTOFF = 88.0
+_SOUND_CUTOFF = 90.0
+_MIN_COMPACT_TYPO = 10
+_CLEAR_LEAD = 8.0
+_MIN_RUN_IN = 3
+
+
+class SpellingRules:
+    """The readings of a tag as a known name spelt otherwise."""
+
+    def __init__(self, look: Lookups) -> None:
+        self._look = look
+        self._compact_keys: dict[frozenset[str], list[str]] = {}
+
+    def typo(self, cleaned: str, context: frozenset[str]) -> tuple[Character, str] | None:
+        """A whole name close in spelling, else in sound, to one known name clearly ahead of
+        the rest ("Hermoine Grnager"), with how it was read."""
+        if len(cleaned) < MIN_TYPO_LENGTH:
+            return None
+        keys, sounds = self._look.choices(context)
+        best = self._best(cleaned, keys, self._look.index.strong, context, _TYPO_CUTOFF)
+        if best is not None:
+            return best, "close spelling of a known name"
+        best = self._best(
+            sound_key(cleaned), sounds, self._look.index.sound, context, _SOUND_CUTOFF
+        )
+        return None if best is None else (best, "sounds like a known name")
+
+    def _best(
+        self,
+        query: str,
+        choices: list[str],
+        table: Mapping[str, frozenset[int]],
+        context: frozenset[str],
+        cutoff: float,
+    ) -> Character | None:
+        hits = process.extract(query, choices, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff)
+        if not hits:
+            return None
+        top_score = hits[0][1]
+        near = {i for key, score, _ in hits if score >= top_score - _CLEAR_LEAD for i in table[key]}
+        in_context = [i for i in near if self._look.index.characters[i].fandom in context]
+        if len(in_context) != 1:
+            return None
+        return self._look.index.characters[in_context[0]]
+
+    def respelled(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """Names with misspelt words ("Professir Sprout", "Seamas Finnegan")."""
+        vocabulary, known = self._look.vocabulary(context)
+        respelled = respell(cleaned.split(), vocabulary, known)
+        if respelled is None:
+            return frozenset()
+        again = clean_name(respelled)
+        allowed = self._look.allowed(context)
+        for found in (
+            self._look.lookup("strong", again),
+            self._look.lookup("derived", again),
+            self._look.first_and_last(again),
+            titled(respelled, self._look.index, allowed),
+        ):
+            if found & allowed:
+                return self._look.guard(found & allowed, respelled, context)
+        unique = self._look.lookup("weak", again) & allowed
+        return (
+            unique if len(unique) == 1 and again not in self._look.anchors(context) else frozenset()
+        )
+
+    def compact(self, cleaned: str) -> frozenset[int]:
+        """ "HarryPotter", "Jamespotter": a full name (before a name without its middle
+        names: James Potter, not James Sirius Potter) written without spaces; also after a
+        label run into it ("Slytherinharry", "FemDraco")."""
+        key = compact_key(cleaned)
+        found = self._look.lookup("compact_strong", key) or self._look.lookup("compact", key)
+        if found or " " in cleaned:
+            return found
+        for label in _run_in_labels():
+            rest = key[len(label) :]
+            if key.startswith(label) and len(rest) >= _MIN_RUN_IN:
+                found = self._look.lookup("compact_strong", rest) or self._look.lookup("weak", rest)
+                if found:
+                    return found
+        return frozenset()
+
+    def compact_typo(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "peterpettiegrew": a long run-together name with a letter or two wrong."""
+        if " " in cleaned or len(cleaned) < _MIN_COMPACT_TYPO:
+            return frozenset()
+        choices = self._compact_choices(context)
+        edits = allowed_edits(cleaned)
+        hits = process.extract(cleaned, choices, scorer=OSA.distance, score_cutoff=edits, limit=4)
+        if not hits:
+            return frozenset()
+        best = hits[0][1]
+        found = {
+            i for key, score, _ in hits if score == best for i in self._look.index.compact[key]
+        }
+        return frozenset(found) & self._look.allowed(context)
+
+    def _compact_choices(self, context: frozenset[str]) -> list[str]:
+        cached = self._compact_keys.get(context)
+        if cached is None:
+            allowed = self._look.allowed(context)
+            cached = [k for k, ids in self._look.index.compact.items() if ids & allowed]
+            self._compact_keys[context] = cached
+        return cached
+
+    def transliterated(self, written: str, cleaned: str) -> frozenset[int]:
+        """ "Абраксас Малфой": a name in another script, by how its Latin spelling sounds."""
+        if written.isascii() or len(cleaned) < MIN_TYPO_LENGTH:
+            return frozenset()
+        return self._look.lookup("sound", sound_key(cleaned))
+
+    def given_prefix(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Petun", "Hermi": the beginning, at least half, of the one given name in the
+        fandom that begins so; not an ordinary word ("Sever")."""
+        if " " in cleaned or len(cleaned) < _MIN_RUN_IN + 1 or not cleaned.isalpha():
+            return frozenset()
+        if ordinary_word(cleaned) or cleaned in self._look.words_in_names:
+            return frozenset()
+        parts = self._look.index.parts
+        words = parts.given_words
+        found: set[int] = set()
+        for word in words[bisect.bisect_left(words, cleaned) :]:
+            if not word.startswith(cleaned):
+                break
+            if 2 * len(cleaned) >= len(word):
+                found |= parts.by_given[word]
+        found &= self._look.allowed(context)
+        return frozenset(found) if len(found) == 1 else frozenset()
+
+    def initials(self, cleaned: str) -> frozenset[int]:
+        """ "Cloud S.": FFN's given name and initial of the family name."""
+        if _INITIAL_FORM.match(cleaned) is None:
+            return frozenset()
+        return self._look.index.initials.get(cleaned, frozenset())
+
+
+@functools.cache
+def _run_in_labels() -> tuple[str, ...]:
+    """One-word labels that may run into a name ("slytherin", "fem", "dark"), longest first."""
+    words = {p[0] for p in name_words().leading if len(p) == 1 and len(p[0]) >= _MIN_RUN_IN}
+    return tuple(sorted(words, key=len, reverse=True))
