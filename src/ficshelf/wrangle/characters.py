@@ -31,7 +31,7 @@ from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
-from ficshelf.wrangle.names import name_key, split_asides
+from ficshelf.wrangle.names import name_key
 from ficshelf.wrangle.spelling_rules import SpellingRules
 from ficshelf.wrangle.wrapped_rules import WrappedRules
 from ficshelf.wrangle.written import (
@@ -159,10 +159,9 @@ class CharacterResolver:
         (house elves)"): a group, or the one person named among chatter."""
         groups, wrapped = self._groups, self._wrapped
         written, context, plain = tag.written, tag.context, tag.plain
-        whole = name_key(split_asides(written)[0])
         allowed = self._look.allowed(context) if context else frozenset()
         return [
-            _Reading("group name with 'and'", lambda: groups.joined_group(plain, whole, context)),
+            _Reading("group name with 'and'", lambda: groups.joined_group(plain, written, context)),
             _Reading("a couple by title", lambda: groups.couple(plain, context)),
             _Reading(
                 "unnamed members of a group", lambda: groups.unknown_members(written, context)

@@ -159,23 +159,29 @@ class GroupRules:
             found |= self.family_group(tokens[-1], fandom)
         return frozenset(found)
 
-    def joined_group(self, plain: str, whole: str, context: frozenset[str]) -> frozenset[int]:
+    def joined_group(self, plain: str, written: str, context: frozenset[str]) -> frozenset[int]:
         """ "The Most Noble and Ancient House of Black": an 'and' that is part of a group's
         name, not two people: a group keyword is there and every other word is an ordinary
         word ("Harry and the Weasleys" names Harry too). Two groups of one larger group
-        name it ("Gryffindor and Slytherin students": Hogwarts Students)."""
+        name it ("Gryffindor and Slytherin students": Hogwarts Students); two others name
+        neither ("the Weasleys and the Potters")."""
         if not context:
             return frozenset()
+        base = split_asides(written)[0]
+        whole = name_key(base)
         groups, texts = self._groups_and_spellings(plain, context)
         conjunctions = name_words().several_people
+        people = name_words().people_words
         for text in (*texts, whole):
-            several = by_anchor([text], groups, name_words().people_words)
+            several = by_anchor([text], groups, people)
             parent = self._parent_group(several, context) if len(several) > 1 else None
             if parent is not None:
                 return frozenset({parent})
+        if self._joins_someone(base):
+            return frozenset()  # "Slytherins and Pippy": the house and one of its own
         for text in texts:
             found = by_keyword([text], groups)
-            if len(found) != 1:
+            if len(found) != 1 or by_anchor([whole], groups, people) - found:
                 continue
             keywords = self._look.keywords(next(iter(found)))
             padded = f" {text} "
@@ -186,6 +192,22 @@ class GroupRules:
             if all(self._look.qualifier(w) for w in words):
                 return found
         return frozenset()
+
+    @staticmethod
+    def _joins_someone(base: str) -> bool:
+        """Whether an 'and' joins a lone capitalised word, a name however ordinary a word it
+        also is ("Pippy"), in mixed-case text."""
+        parts = name_words().several_people.split(base)
+        if len(parts) < 2:
+            return False
+        vocab = name_words()
+        for part in parts:
+            words = words_of(part)
+            if len(words) == 1 and words[0].capitalised:
+                key = words[0].key
+                if key not in vocab.fillers and key not in vocab.people_words:
+                    return True
+        return False
 
     def unknown_members(self, written: str, context: frozenset[str]) -> frozenset[int]:
         """ "Pippy and Poppy (house elves)", "Nim & Tog the house-elves": people no book names,
