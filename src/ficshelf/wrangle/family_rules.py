@@ -236,14 +236,19 @@ class FamilyRules:
         return not ordinary_word(word)
 
     def given_name(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
-        """ "Alice Prewett" -> Alice Longbottom; asked last (see ``loose``)."""
+        """ "Alice Prewett" -> Alice Longbottom; also by a fanon given name of one character
+        only, with a family name no one in the fandom goes by ("Hadrian Smith" -> Harry
+        Potter; "Hadrian Zabini" may be a Zabini). Asked last (see ``loose``)."""
         allowed = self._look.allowed(context)
-        found = given_with_other_family(cleaned, self._look.index, allowed)
+        index = self._look.index
+        found = given_with_other_family(cleaned, index, allowed)
+        tokens = cleaned.split()
+        if not found and tokens and not self._known_family(tokens[-1], context):
+            found = given_with_other_family(cleaned, index, allowed, index.parts.by_given)
         if not found or self._look.index.characters[next(iter(found))].gender is None:
             return frozenset()
         if self._look.contains_other_name(cleaned, found):
             return frozenset()  # "Henry James Potter": someone else's full name inside
-        tokens = cleaned.split()
         middle = self._look.index.parts.middle
         if any(tokens[0] in middle.get(i, ()) for i in self._members(tokens[-1], context)):
             return frozenset()  # "John Lupin": Remus John Lupin's middle name, not John Dawlish
@@ -258,6 +263,14 @@ class FamilyRules:
         ):
             return frozenset()  # "Hope Potter": Hope Lupin married, or Harry renamed?
         return self._look.guard(found, cleaned, context)
+
+    def _known_family(self, word: str, context: frozenset[str]) -> bool:
+        """Whether anyone in the fandoms in context has or goes by the family name ``word``."""
+        index, allowed = self._look.index, self._look.allowed(context)
+        return bool(
+            (index.family.get(word, frozenset()) | index.parts.by_family.get(word, frozenset()))
+            & allowed
+        )
 
     def kin(self, written: str, context: frozenset[str]) -> frozenset[int]:
         """ "Remus Lupin's mum" -> Hope Lupin, "Harry Potter's Owl" -> Hedwig (the fandom file's

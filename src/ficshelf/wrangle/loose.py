@@ -12,6 +12,7 @@ accepts a reading only when it points at exactly one.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 
 from ficshelf.wrangle.kb import CharacterIndex
 from ficshelf.wrangle.written import Word, name_words, title_and_family, words_of
@@ -35,10 +36,15 @@ def titled(written: str, index: CharacterIndex, allowed: frozenset[int]) -> froz
 
 
 def given_with_other_family(
-    cleaned: str, index: CharacterIndex, allowed: frozenset[int]
+    cleaned: str,
+    index: CharacterIndex,
+    allowed: frozenset[int],
+    given_names: Mapping[str, frozenset[int]] | None = None,
 ) -> frozenset[int]:
     """ "Alice Prewett" -> Alice Longbottom: a given name only one character in the fandom
-    has, written with a family name that is not theirs.
+    has, written with a family name that is not theirs. ``given_names`` are the given names
+    to read (by default the canonical ones; the caller may add the fanon ones: "Hadrian
+    Smith").
 
     Not when that family has a member known only by title or generation ("Arabella Zabini"
     is Blaise's mother, whatever the given name), nor when the given name is also a family
@@ -51,7 +57,8 @@ def given_with_other_family(
     vocab = name_words()
     if family in vocab.relations or family in vocab.fillers:
         return _NONE
-    found = index.given.get(given, _NONE) & allowed
+    given_names = index.given if given_names is None else given_names
+    found = given_names.get(given, _NONE) & allowed
     if len(found) != 1 or index.family.get(given, _NONE) & allowed:
         return _NONE
     if index.family.get(family, _NONE) & allowed & index.unnamed:
