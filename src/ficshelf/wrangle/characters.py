@@ -233,6 +233,11 @@ class CharacterResolver:
                 lambda: spelling.compact_typo(cleaned, context),
                 when=bool(context),
             ),
+            _Reading(
+                "family name after ordinary words",
+                lambda: families.qualified_family(cleaned, context),
+                when=bool(context),
+            ),
         ]
 
     def _person_not_kind(self, tag: _Tag, match: NameMatch) -> NameMatch | None:

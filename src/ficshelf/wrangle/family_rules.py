@@ -20,6 +20,7 @@ from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.written import kin_of, name_words, plain_name, title_and_family
 
 _MAX_PART_EDITS = 3
+_MAX_QUALIFIERS = 2
 
 # Resolves a written name in a context to its character: kin are named after their owner
 # ("Remus Lupin's mum"), whose name is read like any other.
@@ -263,6 +264,33 @@ class FamilyRules:
         ):
             return frozenset()  # "Hope Potter": Hope Lupin married, or Harry renamed?
         return self._look.guard(found, cleaned, context)
+
+    def qualified_family(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Happy Potter", "Cattleya Potter": ordinary words before a family name the fandom
+        file says means one person are a label or a pun on that person, as a lone family name
+        is. Not a word that says which generation or which relative ("Elder Malfoy",
+        "Papa Malfoy"), nor any word of anyone's name ("Hope Potter": Hope Lupin married?)."""
+        *head, family = cleaned.split() or [""]
+        if not head or len(head) > _MAX_QUALIFIERS:
+            return frozenset()
+        if not all(self._labels(word, context) for word in head):
+            return frozenset()
+        return self._meant(family, context)
+
+    def _labels(self, word: str, context: frozenset[str]) -> bool:
+        """Whether ``word`` is an ordinary word that can only describe someone, and no name
+        of anyone in the fandoms in context ("Happy" may be a name elsewhere)."""
+        vocab = name_words()
+        generation_words = {w for phrase in vocab.generations for w in phrase}
+        if word in generation_words or word in vocab.titles or word in vocab.kin:
+            return False
+        if word in vocab.relations or word in vocab.people_words or word in vocab.fillers:
+            return False
+        index, allowed = self._look.index, self._look.allowed(context)
+        for table in (index.given, index.family, index.weak):
+            if table.get(word, frozenset()) & allowed:
+                return False
+        return ordinary_word(word)
 
     def _known_family(self, word: str, context: frozenset[str]) -> bool:
         """Whether anyone in the fandoms in context has or goes by the family name ``word``."""
