@@ -133,8 +133,13 @@ def _speaks_of_someone_else(
     """A negation ("it ain't actually Moody"), or an unknown given name before a known
     family name ("Iris Potter 'Hedwig'"): the tag is about someone not in the base."""
     vocab = name_words()
-    if any(w.key in vocab.negations or w.key in vocab.single_markers for w in words):
-        return True  # "it ain't actually Moody", "Barty-as-Moody"
+    if any(w.key in vocab.negations for w in words):
+        return True  # "it ain't actually Moody"
+    if any(
+        w.key in vocab.single_markers and _names_beside(words, position, index, allowed)
+        for position, w in enumerate(words)
+    ):
+        return True  # "Barty-as-Moody", "Harrison is Harry"
     return any(
         first.capitalised
         and not _is_a_name(first, index, allowed)
@@ -143,6 +148,17 @@ def _speaks_of_someone_else(
         and not index.given.get(second.key, _NONE) & allowed
         for first, second in itertools.pairwise(words)
     )
+
+
+def _names_beside(
+    words: tuple[Word, ...], position: int, index: CharacterIndex, allowed: frozenset[int]
+) -> bool:
+    """Whether a name, or what may be one, stands next to ``position`` on either side
+    (fillers aside): "as Moody", "Hermoine is friends with Draco" say who someone is or name
+    two people; "the child he is", ""you" is referring to Harry" do not."""
+    before = [w for w in words[:position] if w.key not in name_words().fillers][-1:]
+    after = [w for w in words[position + 1 :] if w.key not in name_words().fillers][:1]
+    return any(w.capitalised or _is_a_name(w, index, allowed) for w in (*before, *after))
 
 
 def _is_a_name(word: Word, index: CharacterIndex, allowed: frozenset[int]) -> bool:
