@@ -40,6 +40,7 @@ from ficshelf.wrangle.written import (
     says_impostor,
     several_people,
     title_and_family,
+    without_appearance,
 )
 
 __all__ = ["CharacterResolver", "NameMatch", "clean_name", "plain_name", "resolver_for"]
@@ -127,6 +128,11 @@ class CharacterResolver:
         context = context | self._look.fandoms_in_asides(written)
         if says_impostor(written):
             return NameMatch(written, None, "someone else wearing the name")
+        bare = without_appearance(written)  # "Mr Lupin only mentioned"
+        if bare != written:
+            match = self.resolve(bare, context)
+            if match.character is not None:
+                return NameMatch(written, match.character, match.how)
         tag = _Tag.of(written, context)
         if several_people(written):
             return self._first_of(tag, [*self._exact(tag), *self._several(tag)], "several people")

@@ -45,6 +45,7 @@ class NameWords:
     people_words: frozenset[str]
     generations: dict[tuple[str, ...], str]
     several_people: re.Pattern[str]
+    appearances: re.Pattern[str]
     titles: dict[str, str | None]
     identity_split: re.Pattern[str]
     qualifiers: frozenset[str]
@@ -66,6 +67,25 @@ def several_people(written: str) -> bool:
         or (match.start() > 0 and base[match.start() - 1].isalnum())
         for match in name_words().several_people.finditer(base)
     )
+
+
+def _at_edges(phrases: list[str]) -> re.Pattern[str]:
+    """Matches runs of ``phrases`` at the start or the end of a text, as whole words."""
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    run = rf"(?:(?:{words})(?:\s+|\s*[-:,]\s*))+"
+    return re.compile(
+        rf"^\s*{run}(?=\w)|(?<=\w)(?:\s+|\s*[-:,]\s*)(?:(?:{words})(?:\s+|$))+$", re.IGNORECASE
+    )
+
+
+def without_appearance(written: str) -> str:
+    """ "Mentioned Mrs Weasley", "Mr Lupin only mentioned" -> "Mrs Weasley", "Mr Lupin": the
+    tag without words at its edges that say how the character appears (asides kept)."""
+    base, _asides = split_asides(written)
+    bare = name_words().appearances.sub("", base.strip()).strip()
+    if not bare or bare == base.strip():
+        return written
+    return written.replace(base.strip(), bare, 1)
 
 
 def _identity_split(markers: list[str]) -> re.Pattern[str]:
@@ -107,6 +127,7 @@ def name_words() -> NameWords:
             for word in words
         },
         several_people=_between_words(data["conjunctions"]),
+        appearances=_at_edges(data["appearances"]),
         titles=titles,
         identity_split=_identity_split(data["identity_markers"]),
         qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),

@@ -1,0 +1,53 @@
+"""Words at a tag's edges that say how a character appears ("Mentioned", "Past", "only
+mentioned") are read past, so that the title, couple or kin readings see the tag as if
+written without them ("Mentioned Mrs Rook" is "Mrs Rook"); they name no one themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficshelf.wrangle.characters import resolver_for
+from ficshelf.wrangle.kb import KnowledgeBase
+
+from .conftest import fandom_kb
+
+TARN = frozenset({"Tarn"})
+
+_FILE = {
+    "name": "Tarn",
+    "characters": {
+        "male": {
+            "Tobin Rook": [],
+            "Ivo Brack": [],
+            "Ansel Brack": [],
+            "Oren Quill": [],
+            "Edric Quill": [],
+        },
+        "female": {"Maren Rook": []},
+    },
+    "groups": {"Rook Family": ["rook family", "rooks", "the rooks"]},
+    "kin": {"Ansel Brack": {"father": "Ivo Brack"}, "Ivo Brack": {"son": "Ansel Brack"}},
+}
+
+
+@pytest.fixture(scope="module")
+def tarn() -> KnowledgeBase:
+    return fandom_kb(_FILE, "tarn.toml")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Mentioned Mrs Rook", "Maren Rook"),  # the one woman of the family
+        ("Mrs. Rook mentioned", "Maren Rook"),
+        ("Mr Brack only mentioned", "Ivo Brack"),  # the head of the family
+        ("Past Mr and Mrs Rook", "Rook Family"),  # a couple by title
+        ("Mentioned", None),  # nothing but how someone appears
+        ("Past Mr Quill", None),  # two Quill men and no head: still no one
+    ],
+)
+def test_appearance_words_at_the_edges(
+    tarn: KnowledgeBase, written: str, canonical: str | None
+) -> None:
+    match = resolver_for(tarn).resolve(written, TARN)
+    assert (match.character.name if match.character else None) == canonical
