@@ -1,6 +1,7 @@
-"""Words at a tag's edges that say how a character appears ("Mentioned", "Past", "only
-mentioned") are read past, so that the title, couple or kin readings see the tag as if
-written without them ("Mentioned Mrs Rook" is "Mrs Rook"); they name no one themselves."""
+"""Words at a tag's edges or in asides that say how a character appears ("Mentioned", "Past",
+"only mentioned", "(mentioned)") are read past, so that the title, couple, kin and aside
+readings see the tag as if written without them ("Mentioned Mrs Rook" is "Mrs Rook"); they
+name no one themselves. So is a fandom's name in an aside beside another aside."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ _FILE = {
             "Oren Quill": [],
             "Edric Quill": [],
         },
-        "female": {"Maren Rook": []},
+        "female": {"Maren Rook": [], "Isla Wren": [], "Isla Wren II": []},
+        "other": {"Diary Tobin Rook": []},
     },
     "groups": {"Rook Family": ["rook family", "rooks", "the rooks"]},
     "kin": {"Ansel Brack": {"father": "Ivo Brack"}, "Ivo Brack": {"son": "Ansel Brack"}},
@@ -44,6 +46,13 @@ def tarn() -> KnowledgeBase:
         ("Past Mr and Mrs Rook", "Rook Family"),  # a couple by title
         ("Mentioned", None),  # nothing but how someone appears
         ("Past Mr Quill", None),  # two Quill men and no head: still no one
+        ("Tobin Rook (diary) (mentioned)", "Diary Tobin Rook"),  # the aside that says who
+        ("Tobin Rook (diary) (Tarn)", "Diary Tobin Rook"),  # a fandom's name is no one
+        ("Tobin Rook (mentioned) (Tarn)", "Tobin Rook"),
+        ("Isla Wren (the younger) (mentioned)", "Isla Wren II"),
+        ("Isla Wren (the younger) (Tarn)", "Isla Wren II"),
+        ("Isla Wren Jr. only mentioned", "Isla Wren II"),
+        ("Isla Wren (mentioned) (Tarn)", "Isla Wren"),
     ],
 )
 def test_appearance_words_at_the_edges(

@@ -128,7 +128,7 @@ class CharacterResolver:
         context = context | self._look.fandoms_in_asides(written)
         if says_impostor(written):
             return NameMatch(written, None, "someone else wearing the name")
-        bare = without_appearance(written)  # "Mr Lupin only mentioned"
+        bare = without_appearance(written, self._look.kb.fandom_keys)  # "Mr Lupin, mentioned"
         if bare != written:
             match = self.resolve(bare, context)
             if match.character is not None:

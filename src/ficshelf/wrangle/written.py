@@ -46,6 +46,7 @@ class NameWords:
     generations: dict[tuple[str, ...], str]
     several_people: re.Pattern[str]
     appearances: re.Pattern[str]
+    appearance_only: re.Pattern[str]
     titles: dict[str, str | None]
     identity_split: re.Pattern[str]
     qualifiers: frozenset[str]
@@ -72,20 +73,33 @@ def several_people(written: str) -> bool:
 def _at_edges(phrases: list[str]) -> re.Pattern[str]:
     """Matches runs of ``phrases`` at the start or the end of a text, as whole words."""
     words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    run = rf"(?:(?:{words})(?:\s+|\s*[-:,]\s*))+"
-    return re.compile(
-        rf"^\s*{run}(?=\w)|(?<=\w)(?:\s+|\s*[-:,]\s*)(?:(?:{words})(?:\s+|$))+$", re.IGNORECASE
-    )
+    gap = r"(?:\s+|\s*[-:,]\s*)"
+    leading = rf"^\s*(?:(?:{words}){gap})+(?=\w)"
+    trailing = rf"(?<=[\w.)\]]){gap}(?:(?:{words})(?:\s+|$))+$"
+    return re.compile(f"{leading}|{trailing}", re.IGNORECASE)
 
 
-def without_appearance(written: str) -> str:
+def _whole(phrases: list[str]) -> re.Pattern[str]:
+    """Matches a text made only of ``phrases``."""
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:(?:{words})(?:\s+|\s*[-:,]\s*|$))+$", re.IGNORECASE)
+
+
+def without_appearance(written: str, fandoms: frozenset[str] = frozenset()) -> str:
     """ "Mentioned Mrs Weasley", "Mr Lupin only mentioned" -> "Mrs Weasley", "Mr Lupin": the
-    tag without words at its edges that say how the character appears (asides kept)."""
-    base, _asides = split_asides(written)
-    bare = name_words().appearances.sub("", base.strip()).strip()
-    if not bare or bare == base.strip():
+    tag without words at its edges, or asides, that say how the character appears; a
+    fandom's name (a key of ``fandoms``) in an aside goes too when another aside stays
+    ("Lily Potter (the younger) (Harry Potter)": the aside that says who)."""
+    vocab = name_words()
+    base, asides = split_asides(written)
+    base = base.strip()
+    bare = vocab.appearances.sub("", base).strip() or base
+    kept = [a for a in asides if not vocab.appearance_only.match(a)]
+    if len(kept) > 1:
+        kept = [a for a in kept if name_key(a) not in fandoms] or kept
+    if bare == base and len(kept) == len(asides):
         return written
-    return written.replace(base.strip(), bare, 1)
+    return " ".join([bare, *(f"({a})" for a in kept)]).strip() or written
 
 
 def _identity_split(markers: list[str]) -> re.Pattern[str]:
@@ -128,6 +142,7 @@ def name_words() -> NameWords:
         },
         several_people=_between_words(data["conjunctions"]),
         appearances=_at_edges(data["appearances"]),
+        appearance_only=_whole(data["appearances"]),
         titles=titles,
         identity_split=_identity_split(data["identity_markers"]),
         qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),
