@@ -135,9 +135,15 @@ class CharacterResolver:
                 return NameMatch(written, match.character, match.how)
         tag = _Tag.of(written, context)
         if several_people(written):
-            return self._first_of(tag, [*self._exact(tag), *self._several(tag)], "several people")
+            match = self._first_of(tag, [*self._exact(tag), *self._several(tag)], "several people")
+            return self._respelled(tag, match) or match
         match = self._first_of(tag, [*self._exact(tag), *self._one_person(tag)], "unknown")
-        return self._person_not_kind(tag, match) or self._whole_name_loosely(tag, match) or match
+        return (
+            self._person_not_kind(tag, match)
+            or self._whole_name_loosely(tag, match)
+            or self._respelled(tag, match)
+            or match
+        )
 
     def _exact(self, tag: _Tag) -> list[_Reading]:
         """Readings by the name as written or barely cleaned: any tag may be one of these."""
@@ -284,6 +290,19 @@ class CharacterResolver:
             if len(ids) == 1:
                 return NameMatch(written, look.index.characters[next(iter(ids))], reading.how)
         return None
+
+    def _respelled(self, tag: _Tag, match: NameMatch) -> NameMatch | None:
+        """The tag read again with its misspelt words corrected ("Mrs. Wesaley" as "Mrs.
+        Weasley"), when no reading made it out."""
+        if match.character is not None or match.how.startswith("ambiguous") or not tag.context:
+            return None
+        respelled = self._spelling.respelled_tag(tag.written, tag.context)
+        if respelled is None:
+            return None
+        found = self.resolve(respelled, tag.context)
+        if found.character is None:
+            return None
+        return NameMatch(tag.written, found.character, f"misspelt: {found.how}")
 
     def _first_of(self, tag: _Tag, readings: Iterable[_Reading], failure: str) -> NameMatch:
         """The first reading naming exactly one character; stops if one names several."""

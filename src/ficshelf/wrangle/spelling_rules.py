@@ -18,11 +18,12 @@ from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.kb import Character
 from ficshelf.wrangle.lookups import MIN_TYPO_LENGTH, Lookups
 from ficshelf.wrangle.loose import titled
-from ficshelf.wrangle.names import compact_key, sound_key
-from ficshelf.wrangle.typos import allowed_edits, respell
+from ficshelf.wrangle.names import compact_key, name_key, sound_key
+from ficshelf.wrangle.typos import allowed_edits, correct, respell
 from ficshelf.wrangle.written import clean_name, name_words
 
 _INITIAL_FORM = re.compile(r"^(\w{2,}) (\w)$")
+_WORD = re.compile(r"[^\W\d_]+")
 _TYPO_CUTOFF = 88.0
 _SOUND_CUTOFF = 90.0
 _MIN_COMPACT_TYPO = 10
@@ -120,6 +121,30 @@ class SpellingRules:
             i for key, score, _ in hits if score == best for i in self._look.index.compact[key]
         }
         return frozenset(found) & self._look.allowed(context)
+
+    def respelled_tag(self, written: str, context: frozenset[str]) -> str | None:
+        """ "Mrs. Wesaley", "Mama Lpuin", "Ludovric Bagman": the tag as written with each
+        misspelt word of a name, title or group corrected in place (an ordinary word or a
+        name someone goes by is left alone), for the whole tag to be read again; None when
+        nothing was misspelt."""
+        vocabulary, known = self._look.vocabulary(context)
+        parts = self._look.index.parts
+        changed = False
+
+        def corrected(match: re.Match[str]) -> str:
+            nonlocal changed
+            token = match.group(0)
+            key = name_key(token)
+            if not key.isalpha() or ordinary_word(key) or key in parts.by_given:
+                return token  # a fanon given name is no typo of a canonical one
+            fixed = correct(key, vocabulary, known)
+            if fixed == key:
+                return token
+            changed = True
+            return fixed.capitalize() if token[:1].isupper() else fixed
+
+        respelled = _WORD.sub(corrected, written)
+        return respelled if changed else None
 
     def _compact_choices(self, context: frozenset[str]) -> list[str]:
         cached = self._compact_keys.get(context)

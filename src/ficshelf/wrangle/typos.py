@@ -31,13 +31,14 @@ def respell(words: Sequence[str], vocabulary: Sequence[str], known: Collection[s
     ``vocabulary`` is searched for corrections; ``known`` (usually the same words as a set)
     says which words need none.
     """
-    corrected = [_correct(word, vocabulary, known) for word in words]
+    corrected = [correct(word, vocabulary, known) for word in words]
     if corrected == list(words):
         return None
     return " ".join(corrected)
 
 
-def _correct(word: str, vocabulary: Sequence[str], known: Collection[str]) -> str:
+def correct(word: str, vocabulary: Sequence[str], known: Collection[str]) -> str:
+    """``word`` (folded) corrected to the one closest word of ``vocabulary``, or unchanged."""
     edits = allowed_edits(word)
     if not edits or word in known or not word.isalpha():
         return word
