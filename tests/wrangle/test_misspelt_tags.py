@@ -17,7 +17,12 @@ _FILE = {
     "name": "Wold",
     "characters": {
         "male": {"Ivo Brackley": [], "Ansel Brackley": [], "Oren Vale": []},
-        "female": {"Perdita Quillfeather": [], "Ada Harlow": [], "Bea Harrow": []},
+        "female": {
+            "Perdita Quillfeather": [],
+            "Ada Harlow": [],
+            "Bea Harrow": [],
+            "Helena Vale": [],
+        },
     },
     "kin": {
         "Ansel Brackley": {"father": "Ivo Brackley"},
@@ -39,6 +44,7 @@ def wold() -> KnowledgeBase:
         ("Mentioned Mr Brakcley", "Ivo Brackley"),  # the head of the family
         ("the Hardow woman", None),  # as close to Harlow as to Harrow
         ("the Harbour woman", None),  # an ordinary word, not a misspelt name
+        ("Helen Corwick", None),  # a given name of its own, not a misspelt Helena
     ],
 )
 def test_misspelt_words_corrected(wold: KnowledgeBase, written: str, canonical: str | None) -> None:

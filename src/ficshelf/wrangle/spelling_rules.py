@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from ficshelf.wrangle.english import ordinary_word
+from ficshelf.wrangle.english import given_names, ordinary_word
 from ficshelf.wrangle.kb import Character
 from ficshelf.wrangle.lookups import MIN_TYPO_LENGTH, Lookups
 from ficshelf.wrangle.loose import titled
@@ -135,7 +135,9 @@ class SpellingRules:
             nonlocal changed
             token = match.group(0)
             key = name_key(token)
-            if not key.isalpha() or ordinary_word(key) or key in parts.by_given:
+            if not key.isalpha() or ordinary_word(key) or key in given_names():
+                return token  # "Helen" is a name of its own, not a typo of "Helena"
+            if key in parts.by_given:
                 return token  # a fanon given name is no typo of a canonical one
             fixed = correct(key, vocabulary, known)
             if fixed == key:
