@@ -7,6 +7,7 @@ after a name is a given name ("Harry James Potter"), not the second person.
 
 from __future__ import annotations
 
+from ficshelf.wrangle.english import misspelt_word
 from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.lookups import Lookups
@@ -128,10 +129,17 @@ class WrappedRules:
                 continue
             if any(t in name_words().negations for t in head):
                 return frozenset()  # "it ain't actually Moody"
-            if all(self._look.qualifier(t) for t in head):
+            if all(self._look.qualifier(t) or self._misspelt_qualifier(t) for t in head):
                 return found
             return found if self._look.lookup("strong", " ".join(head)) == found else frozenset()
         return frozenset()
+
+    def _misspelt_qualifier(self, key: str) -> bool:
+        """An ordinary word with a typo, and no part of anyone's name ("Photorgapher Harry
+        Potter"); a name before a name stays a given name."""
+        if key in self._look.words_in_names or key in self._look.index.parts.by_given:
+            return False
+        return misspelt_word(key)
 
     def played_by(self, written: str) -> frozenset[int]:
         """ "Alan Rickman as Severus Snape": the character is named after "as"."""
