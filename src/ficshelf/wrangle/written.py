@@ -47,6 +47,7 @@ class NameWords:
     several_people: re.Pattern[str]
     appearances: re.Pattern[str]
     appearance_only: re.Pattern[str]
+    clause_start: re.Pattern[str]
     titles: dict[str, str | None]
     identity_split: re.Pattern[str]
     qualifiers: frozenset[str]
@@ -63,6 +64,7 @@ def several_people(written: str) -> bool:
     """ "Fred and George", "Petunia i Vernon": two people joined in one tag (asides aside).
     A one-letter conjunction must follow a word: "Sunny - a House Elf" is one elf."""
     base, _asides = split_asides(written)
+    base = name_words().clause_start.split(base, maxsplit=1)[0]  # "Draco is a prude"
     return any(
         not _LETTER.fullmatch(match.group(0).strip())
         or (match.start() > 0 and base[match.start() - 1].isalnum())
@@ -143,6 +145,7 @@ def name_words() -> NameWords:
         several_people=_between_words(data["conjunctions"]),
         appearances=_at_edges(data["appearances"]),
         appearance_only=_whole(data["appearances"]),
+        clause_start=_between_words(data["clause_starts"]),
         titles=titles,
         identity_split=_identity_split(data["identity_markers"]),
         qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),
