@@ -23,6 +23,8 @@ _FILE = {
             "Ansel Brack": [],
             "Oren Quill": [],
             "Edric Quill": [],
+            "Corvin Ashe": ["Dark Rider"],
+            "Rider Hale": ["Rider"],
         },
         "female": {"Maren Rook": [], "Isla Wren": [], "Isla Wren II": []},
         "other": {"Diary Tobin Rook": []},
@@ -53,6 +55,10 @@ def tarn() -> KnowledgeBase:
         ("Isla Wren (the younger) (Tarn)", "Isla Wren II"),
         ("Isla Wren Jr. only mentioned", "Isla Wren II"),
         ("Isla Wren (mentioned) (Tarn)", "Isla Wren"),
+        ("Good Mrs. Rook", "Maren Rook"),  # how she is portrayed, not who
+        ("Mr Brack POV", "Ivo Brack"),
+        ("Hints of Mr and Mrs Rook", "Rook Family"),
+        ("Dark Rider", "Corvin Ashe"),  # a known name as a whole, not a dark Rider
     ],
 )
 def test_appearance_words_at_the_edges(

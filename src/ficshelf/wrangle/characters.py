@@ -129,7 +129,7 @@ class CharacterResolver:
         if says_impostor(written):
             return NameMatch(written, None, "someone else wearing the name")
         bare = without_appearance(written, self._look.kb.fandom_keys)  # "Mr Lupin, mentioned"
-        if bare != written:
+        if bare != written and not self._look.lookup("strong", name_key(written)):
             match = self.resolve(bare, context)
             if match.character is not None:
                 return NameMatch(written, match.character, match.how)
