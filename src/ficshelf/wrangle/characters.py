@@ -36,7 +36,10 @@ from ficshelf.wrangle.spelling_rules import SpellingRules
 from ficshelf.wrangle.wrapped_rules import WrappedRules
 from ficshelf.wrangle.written import (
     clean_name,
+    family_first,
+    name_words,
     plain_name,
+    says_given_name,
     says_impostor,
     several_people,
     title_and_family,
@@ -128,6 +131,9 @@ class CharacterResolver:
         context = context | self._look.fandoms_in_asides(written)
         if says_impostor(written):
             return NameMatch(written, None, "someone else wearing the name")
+        turned = self._family_first(written, context)
+        if turned is not None:
+            return turned
         bare = without_appearance(written, self._look.kb.fandom_keys)  # "Mr Lupin, mentioned"
         if bare != written and not self._look.lookup("strong", name_key(written)):
             match = self.resolve(bare, context)
@@ -144,6 +150,32 @@ class CharacterResolver:
             or self._respelled(tag, match)
             or match
         )
+
+    def _family_first(self, written: str, context: frozenset[str]) -> NameMatch | None:
+        """ "Malfoy, Lucius", "Lupin, Mrs.": a family name of people of the fandoms in context
+        before a comma is the name written family name first, read in the usual order; if
+        that names no one, neither does the tag ("Malfoy, Georgina" is not Draco, whom
+        "Malfoy" alone means). "Dobby, the house elf" is Dobby described."""
+        found = family_first(written)
+        if found is None or not context:
+            return None
+        family, turned = found
+        look = self._look
+        vocab = name_words()
+        if family in vocab.relations or family in vocab.people_words:
+            return None  # "mother, Remus'", "Characters, Gryffindor"
+        index = look.index
+        members = index.family.get(family, frozenset()) | index.parts.by_family.get(
+            family, frozenset()
+        )
+        if not members & look.allowed(context) - look.grouped(context) - look.kinds:
+            return None
+        match = self.resolve(turned, context)
+        if match.character is not None:
+            return NameMatch(written, match.character, f"family name first: {match.how}")
+        if says_given_name(written):
+            return NameMatch(written, None, "family name first, no one known")
+        return None
 
     def _exact(self, tag: _Tag) -> list[_Reading]:
         """Readings by the name as written or barely cleaned: any tag may be one of these."""

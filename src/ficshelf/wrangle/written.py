@@ -104,6 +104,31 @@ def without_appearance(written: str, fandoms: frozenset[str] = frozenset()) -> s
     return " ".join([bare, *(f"({a})" for a in kept)]).strip() or written
 
 
+_FAMILY_FIRST = re.compile(r"^\s*([^\W\d_][\w'’-]*)\s*,\s*([^,]+?)\s*$")
+_MAX_GIVEN_WORDS = 2
+
+
+def family_first(written: str) -> tuple[str, str] | None:
+    """ "Malfoy, Lucius", "Lupin, Mrs." -> ("malfoy", "Lucius Malfoy"): a name written family
+    name first, as in an index, and the name in the usual order (asides kept); None for any
+    other tag ("Dobby, the house elf" is for the caller to tell apart)."""
+    base, asides = split_asides(written)
+    found = _FAMILY_FIRST.match(base)
+    if found is None or len(found.group(2).split()) > _MAX_GIVEN_WORDS:
+        return None
+    family, given = found.groups()
+    turned = " ".join([f"{given} {family}", *(f"({a})" for a in asides)])
+    return name_key(family), turned
+
+
+def says_given_name(written: str) -> bool:
+    """Whether what follows the comma of a name written family name first begins with a
+    capitalised word that is no filler ("Malfoy, George"; not "Malfoy, the elder")."""
+    base, _asides = split_asides(written)
+    words = words_of(base.partition(",")[2])
+    return bool(words) and words[0].capitalised and words[0].key not in name_words().fillers
+
+
 def _identity_split(markers: list[str]) -> re.Pattern[str]:
     """Splits a tag at "aka", "is", "|", " - ", ": " and the like."""
     words = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
