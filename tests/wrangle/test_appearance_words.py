@@ -58,6 +58,7 @@ def tarn() -> KnowledgeBase:
         ("Good Mrs. Rook", "Maren Rook"),  # how she is portrayed, not who
         ("Mr Brack POV", "Ivo Brack"),
         ("Hints of Mr and Mrs Rook", "Rook Family"),
+        ("One Sided Mrs Rook", "Maren Rook"),
         ("Dark Rider", "Corvin Ashe"),  # a known name as a whole, not a dark Rider
     ],
 )
