@@ -1,6 +1,6 @@
-"""Ordinary words before a family name that the fandom file says means one person are a
-label or a pun on that person ("Sneaky Brack"), unless they say which generation ("Elder
-Brack") or which relative ("Dad Brack")."""
+"""Ordinary words before a family name that the fandom file says means one person, or that
+only one character has, are a label or a pun on that person ("Sneaky Brack", "Colossal
+Eel"), unless they say which generation ("Elder Brack") or which relative ("Dad Brack")."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ _FILE = {
     "family_names": {"Brack": "Ansel Brack"},
     "characters": {
         "male": {"Ansel Brack": [], "Ivo Brack": [], "Oren Quill": [], "Tobin Quill": []},
+        "other": {"Giant Eel": [], "The Grey Lady": [], "The Fat Lady": []},
     },
     "kin": {"Ansel Brack": {"father": "Ivo Brack"}, "Ivo Brack": {"son": "Ansel Brack"}},
 }
@@ -37,6 +38,8 @@ def moor() -> KnowledgeBase:
         ("Dad Brack", "Ivo Brack"),  # a relative: his father, not him
         ("Students Brack", None),  # a word for people, not a label
         ("Sneaky Quill", None),  # no one the family name means alone
+        ("Colossal Eel", "Giant Eel"),  # the only one named so
+        ("Red Lady", None),  # two are
     ],
 )
 def test_ordinary_words_before_a_family_name(

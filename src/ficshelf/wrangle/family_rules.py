@@ -266,16 +266,30 @@ class FamilyRules:
         return self._look.guard(found, cleaned, context)
 
     def qualified_family(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
-        """ "Happy Potter", "Cattleya Potter": ordinary words before a family name the fandom
-        file says means one person are a label or a pun on that person, as a lone family name
-        is. Not a word that says which generation or which relative ("Elder Malfoy",
-        "Papa Malfoy"), nor any word of anyone's name ("Hope Potter": Hope Lupin married?)."""
+        """ "Happy Potter", "Cattleya Potter", "Colossal Squid": ordinary words before a family
+        name the fandom file says means one person, or before the last word of the one
+        character named by a description, are a label or a pun on that person, as a lone
+        family name is. Not a word that says which generation or which relative ("Elder
+        Malfoy", "Papa Malfoy"), nor any word of anyone's name ("Hope Potter": Hope Lupin
+        married?)."""
         *head, family = cleaned.split() or [""]
         if not head or len(head) > _MAX_QUALIFIERS:
             return frozenset()
         if not all(self._labels(word, context) for word in head):
             return frozenset()
-        return self._meant(family, context)
+        meant = self._meant(family, context)
+        if meant:
+            return meant
+        members = self._members(family, context)
+        return members if len(members) == 1 and self._epithet(next(iter(members))) else frozenset()
+
+    def _epithet(self, position: int) -> bool:
+        """Whether a character's name is a description ("Giant Squid", "The Bloody Baron"):
+        other words before its last one say what it is, where a person's given name would
+        say who ("Rye Prince" may be a Prince no book names, not Eileen)."""
+        name = split_asides(self._look.index.characters[position].name)[0]
+        *head, _last = name_key(name).split() or [""]
+        return bool(head) and all(w in name_words().fillers or ordinary_word(w) for w in head)
 
     def _labels(self, word: str, context: frozenset[str]) -> bool:
         """Whether ``word`` is an ordinary word that can only describe someone, and no name
