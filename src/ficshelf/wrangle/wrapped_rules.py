@@ -7,6 +7,8 @@ after a name is a given name ("Harry James Potter"), not the second person.
 
 from __future__ import annotations
 
+import re
+
 from ficshelf.wrangle.english import misspelt_word
 from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
@@ -31,6 +33,7 @@ class WrappedRules:
         self._look = look
         self._groups = groups
         self._families = families
+        self._group_names: dict[frozenset[str], re.Pattern[str]] = {}
 
     def with_aside(self, written: str) -> frozenset[int]:
         """ "Tom Riddle (diary)" -> "Diary Tom Riddle": an aside that completes the name, or
@@ -190,10 +193,25 @@ class WrappedRules:
         fandoms = self._look.kb.fandom_keys
         kept = [a for a in asides if name_key(a) not in fandoms]
         allowed = self._look.allowed(context)
-        found = mentioned(base, self._look.index, allowed).union(  # an aside is not a surname
+        found = mentioned(base, self._look.index, allowed)
+        if not found & self._look.grouped(context):  # "Death Eater versions of Nott"
+            found = mentioned(self._without_group_names(base, context), self._look.index, allowed)
+        found = found.union(  # an aside is not a surname
             *(mentioned(aside, self._look.index, allowed) for aside in kept)
         )
         return self._look.guard(found, written, context) if len(found) == 1 else frozenset()
+
+    def _without_group_names(self, text: str, context: frozenset[str]) -> str:
+        """``text`` without the groups' names of several words, whose words name no one
+        alone ("Death" of "Death Eater"), for when no group was read in it."""
+        pattern = self._group_names.get(context)
+        if pattern is None:
+            phrases = {k for g in self._look.groups_in_context(context) for k in g.keywords}
+            words = sorted((p for p in phrases if " " in p), key=len, reverse=True)
+            alternatives = "|".join(r"[\s\W]+".join(map(re.escape, p.split())) for p in words)
+            pattern = re.compile(rf"\b(?:{alternatives})s?\b" if words else r"(?!)", re.I)
+            self._group_names[context] = pattern
+        return pattern.sub(" ", text)
 
     def unread_person(self, written: str, allowed: frozenset[int]) -> bool:
         """ "Petunia i Vernon Dursleyowie": one of the people joined in the tag is written in a
