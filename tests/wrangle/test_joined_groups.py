@@ -25,6 +25,7 @@ _FILE = {
         "Owl House Students": ["owls", "owl house"],
         "Hawk House Students": ["hawks", "hawk house"],
         "Fen School Students": ["fen school students", "students"],
+        "Fen School Staff": ["fen school staff", "staff", "teachers"],
     },
     "group_anchors": {
         "Wren Family": ["wren"],
@@ -51,6 +52,7 @@ def marsh() -> KnowledgeBase:
         ("the Wrens and the Hales", None),  # two families: neither one
         ("the Hales and the Wrens", None),
         ("Owls and Pippin", None),  # the house and someone by name, not the house
+        ("Fen School Staff and random students", None),  # two groups, neither alone
     ],
 )
 def test_groups_joined_with_and(marsh: KnowledgeBase, written: str, canonical: str | None) -> None:

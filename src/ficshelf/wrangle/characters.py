@@ -213,10 +213,20 @@ class CharacterResolver:
             _Reading("group in chatter", lambda: groups.chatter_group(written, context)),
             _Reading(
                 "name mentioned",
-                lambda: wrapped.mentioned(written, context),
+                lambda: self._mentioned_alone(written, context),
                 when=bool(context) and not wrapped.unread_person(written, allowed),
             ),
         ]
+
+    def _mentioned_alone(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """The one person or group named among chatter, unless it is a group joined to
+        another ("Hogwarts staff and students" is not the staff alone)."""
+        found = self._wrapped.mentioned(written, context)
+        if found & self._look.grouped(context) and self._groups.joined_to_another(
+            written, found, context
+        ):
+            return frozenset()
+        return found
 
     def _one_person(self, tag: _Tag) -> list[_Reading]:
         """Readings of a tag naming one person, ever looser; the loose ones only with a

@@ -193,6 +193,14 @@ class GroupRules:
                 return found
         return frozenset()
 
+    def joined_to_another(
+        self, written: str, found: frozenset[int], context: frozenset[str]
+    ) -> bool:
+        """Whether a part of the tag joined by 'and' names a group other than ``found``."""
+        base = split_asides(written)[0]
+        parts = name_words().several_people.split(base)
+        return any(self._groups_in(part, context) - found for part in parts)
+
     @staticmethod
     def _joins_someone(base: str) -> bool:
         """Whether an 'and' joins a lone capitalised word, a name however ordinary a word it
