@@ -8,6 +8,8 @@ tag ("Death Eater Snape") is a false merge.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Mapping
 
 from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.groups import (
@@ -36,6 +38,7 @@ class GroupRules:
     def __init__(self, look: Lookups) -> None:
         self._look = look
         self._owner_cache: dict[frozenset[str], tuple[frozenset[str], frozenset[str]]] = {}
+        self._word_group_cache: dict[frozenset[str], Mapping[str, frozenset[int]]] = {}
 
     def group(self, written: str, plain: str, context: frozenset[str]) -> frozenset[int]:
         """A group named by keyword, else by anchor word; a misspelt group name counts
@@ -117,10 +120,24 @@ class GroupRules:
         calm = " ".join(w for w in plain.split() if w not in intensifiers)
         texts = [plain] if calm == plain else [plain, calm]  # "the whole fucking school"
         vocabulary, known = self._look.vocabulary(context)
-        respelled = respell(plain.split(), vocabulary, known)
+        respelled = respell(plain.split(), vocabulary, known, self._word_groups(context))
         if respelled is not None:
             texts.append(respelled)
         return groups, texts
+
+    def _word_groups(self, context: frozenset[str]) -> Mapping[str, frozenset[int]]:
+        """Per word of the groups' keywords and anchors, the groups it is a word of: two
+        spellings of one group's word are one correction ("gryffindor", "gryfindor")."""
+        cached = self._word_group_cache.get(context)
+        if cached is None:
+            found: defaultdict[str, set[int]] = defaultdict(set)
+            for group in self._look.groups_in_context(context):
+                for phrase in (*group.keywords, *group.anchors):
+                    for word in phrase.split():
+                        found[word].add(group.position)
+            cached = {word: frozenset(ids) for word, ids in found.items()}
+            self._word_group_cache[context] = cached
+        return cached
 
     def _names_one_person(
         self, written: str, groups: frozenset[int], context: frozenset[str]
