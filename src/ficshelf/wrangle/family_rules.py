@@ -99,11 +99,19 @@ class FamilyRules:
         if not found and not self._look.index.family.get(family):
             found = self._goes_by(family, gender, context)  # "Mr Olivander"
         if gender is not None:
+            if len(found) > 1 and plain.split()[0] in name_words().young_titles:
+                return self._young_of(found, family)  # "Miss Granger": not her mother
             if len(found) > 1:
                 return head_of(found, family, self._look.index.families) or found
             if not found:
                 return self._parent_of_dominant(family, gender, context)
         return found
+
+    def _young_of(self, found: frozenset[int], family: str) -> frozenset[int]:
+        """Of several members a title fits, the one who is not a head of the family."""
+        heads = self._look.index.families.heads.get(family, frozenset())
+        young = found - heads
+        return young if len(young) == 1 else found
 
     def _goes_by(self, family: str, gender: str | None, context: frozenset[str]) -> frozenset[int]:
         """The one character of ``gender`` who goes by a family name no canonical name has

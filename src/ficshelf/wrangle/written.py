@@ -48,6 +48,7 @@ class NameWords:
     appearances: re.Pattern[str]
     appearance_only: re.Pattern[str]
     clause_start: re.Pattern[str]
+    young_titles: frozenset[str]
     titles: dict[str, str | None]
     identity_split: re.Pattern[str]
     qualifiers: frozenset[str]
@@ -171,6 +172,7 @@ def name_words() -> NameWords:
         appearances=_at_edges(data["appearances"]),
         appearance_only=_whole(data["appearances"]),
         clause_start=_between_words(data["clause_starts"]),
+        young_titles=frozenset(name_key(t) for t in data["young_titles"]),
         titles=titles,
         identity_split=_identity_split(data["identity_markers"]),
         qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),
