@@ -292,6 +292,7 @@ class CharacterResolver:
                 lambda: families.qualified_family(cleaned, context),
                 when=bool(context),
             ),
+            _Reading("a pun on a name", lambda: spelling.pun(cleaned, context), when=bool(context)),
         ]
 
     def _person_not_kind(self, tag: _Tag, match: NameMatch) -> NameMatch | None:

@@ -29,6 +29,11 @@ _SOUND_CUTOFF = 90.0
 _MIN_COMPACT_TYPO = 10
 _CLEAR_LEAD = 8.0
 _MIN_RUN_IN = 3
+_MIN_PUN = 8
+_MIN_PUN_PART = 3
+_MIN_PUN_NAME = 7
+_MIN_PUN_BEGINNING = 6
+_MIN_PUN_END = 4
 
 
 class SpellingRules:
@@ -37,6 +42,7 @@ class SpellingRules:
     def __init__(self, look: Lookups) -> None:
         self._look = look
         self._compact_keys: dict[frozenset[str], list[str]] = {}
+        self._pun_cache: dict[frozenset[str], list[tuple[str, frozenset[int]]]] = {}
 
     def typo(self, cleaned: str, context: frozenset[str]) -> tuple[Character, str] | None:
         """A whole name close in spelling, else in sound, to one known name clearly ahead of
@@ -180,11 +186,79 @@ class SpellingRules:
         found &= self._look.allowed(context)
         return frozenset(found) if len(found) == 1 else frozenset()
 
+    def pun(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Grindeldick", "Fetusmort": one word made of the beginning of a character's
+        one-word name and a word that is no one's name ("grindel" + "dick"), or of an
+        ordinary word not like a name's beginning and the name's end ("fetus" + "mort"),
+        when only one character's name begins or ends so. Not two names blended:
+        "Drastoria" is a ship."""
+        if " " in cleaned or len(cleaned) < _MIN_PUN or not cleaned.isalpha():
+            return frozenset()
+        if ordinary_word(cleaned) or cleaned in self._look.words_in_names:
+            return frozenset()
+        names = self._pun_names(context)
+        found: set[int] = set()
+        for cut in range(_MIN_PUN_PART, len(cleaned) - _MIN_PUN_PART + 1):
+            head, tail = cleaned[:cut], cleaned[cut:]
+            if not self._names_someone(tail, context):  # "grindel" + "dick"
+                found |= {i for word, ids in names if _begins(word, head) for i in ids}
+            if ordinary_word(head) and not self._near_a_name(head, context):  # "fetus"
+                found |= {i for word, ids in names if _ends(word, tail) for i in ids}
+        return frozenset(found) if len(found) == 1 else frozenset()
+
+    def _names_someone(self, word: str, context: frozenset[str]) -> bool:
+        """Whether ``word`` is a name, or the beginning or end of one, of anyone in the
+        fandoms in context: "Drastoria" is Draco and Astoria, "Harrmort" Harry and
+        Voldemort, a ship rather than a pun."""
+        if self._look.lookup("weak", word) & self._look.allowed(context):
+            return True
+        names = self._pun_names(context)
+        given = self._look.index.parts.given_words
+        return any(n.startswith(word) or n.endswith(word) for n, _ids in names) or any(
+            g.startswith(word) for g in given
+        )
+
+    def _near_a_name(self, head: str, context: frozenset[str]) -> bool:
+        """Whether ``head`` names someone or is, but for a letter, the beginning of anyone's
+        name ("dras" of "draco" in "Drastoria", "harde" of "harry" in "Hardemort")."""
+        if self._names_someone(head, context):
+            return True
+        size = len(head)
+        beginnings = {n[:size] for n, _ids in self._pun_names(context)}
+        beginnings |= {g[:size] for g in self._look.index.parts.given_words if len(g) >= size}
+        return any(OSA.distance(head, b, score_cutoff=1) <= 1 for b in beginnings)
+
+    def _pun_names(self, context: frozenset[str]) -> list[tuple[str, frozenset[int]]]:
+        """The one-word names (a lone given or family name, a mononym) of the characters in
+        context, long enough to be recognised in part."""
+        cached = self._pun_cache.get(context)
+        if cached is None:
+            allowed = self._look.allowed(context) - self._look.grouped(context)
+            index = self._look.index
+            cached = [
+                (key, ids & allowed)
+                for table in (index.weak, index.strong)
+                for key, ids in table.items()
+                if " " not in key and len(key) >= _MIN_PUN_NAME and ids & allowed
+            ]
+            self._pun_cache[context] = cached
+        return cached
+
     def initials(self, cleaned: str) -> frozenset[int]:
         """ "Cloud S.": FFN's given name and initial of the family name."""
         if _INITIAL_FORM.match(cleaned) is None:
             return frozenset()
         return self._look.index.initials.get(cleaned, frozenset())
+
+
+def _begins(name: str, head: str) -> bool:
+    """Whether ``head`` is most of ``name``'s beginning (not all of it)."""
+    return len(head) >= _MIN_PUN_BEGINNING and len(head) < len(name) and name.startswith(head)
+
+
+def _ends(name: str, tail: str) -> bool:
+    """Whether ``tail`` is ``name``'s end (not all of it), "mort" of "voldemort"."""
+    return len(tail) >= _MIN_PUN_END and len(tail) < len(name) and name.endswith(tail)
 
 
 @functools.cache
