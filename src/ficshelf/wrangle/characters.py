@@ -31,11 +31,12 @@ from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
-from ficshelf.wrangle.names import name_key
+from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.spelling_rules import SpellingRules
 from ficshelf.wrangle.wrapped_rules import WrappedRules
 from ficshelf.wrangle.written import (
     clean_name,
+    denies,
     family_first,
     name_words,
     plain_name,
@@ -44,6 +45,7 @@ from ficshelf.wrangle.written import (
     several_people,
     title_and_family,
     without_appearance,
+    without_denial,
 )
 
 __all__ = ["CharacterResolver", "NameMatch", "clean_name", "plain_name", "resolver_for"]
@@ -130,7 +132,12 @@ class CharacterResolver:
     def _resolve(self, written: str, context: frozenset[str]) -> NameMatch:
         context = context | self._look.fandoms_in_asides(written)
         if says_impostor(written):
-            return NameMatch(written, None, "someone else wearing the name")
+            return self._fake_of(written, context) or NameMatch(
+                written, None, "someone else wearing the name"
+            )
+        fake = self._fake_of(written, context) if denies(written) else None
+        if fake is not None:  # "it ain't actually Moody"
+            return fake
         turned = self._family_first(written, context)
         if turned is not None:
             return turned
@@ -150,6 +157,23 @@ class CharacterResolver:
             or self._respelled(tag, match)
             or match
         )
+
+    def _fake_of(self, written: str, context: frozenset[str]) -> NameMatch | None:
+        """ "Alastor Moody (Impersonator)", "it ain't actually Moody": someone else wearing
+        the name, whom the fandom file calls the fake of that person ("Fake Moody": Barty
+        Crouch Jr.), if it does."""
+        worn = self.resolve(without_denial(written), context).character if context else None
+        if worn is None or worn.keywords:
+            return None
+        look = self._look
+        words = name_key(split_asides(worn.name)[0]).split()
+        for key in dict.fromkeys((" ".join(words), words[-1], words[0])):
+            for form in (f"fake {key}", f"{key} impostor"):
+                found = look.lookup("strong", form) & look.allowed(context)
+                if len(found) == 1 and found != look.ids_of(worn):
+                    character = look.index.characters[next(iter(found))]
+                    return NameMatch(written, character, "the fake of someone")
+        return None
 
     def _family_first(self, written: str, context: frozenset[str]) -> NameMatch | None:
         """ "Malfoy, Lucius", "Lupin, Mrs.": a family name of people of the fandoms in context

@@ -321,6 +321,27 @@ def kin_of(written: str) -> tuple[str, str] | None:
     return None
 
 
+def denies(written: str) -> bool:
+    """Whether the tag denies who it names: "it ain't actually Moody", "not Moody"."""
+    base, _asides = split_asides(written)
+    return any(w.key in name_words().negations for w in words_of(base))
+
+
+def without_denial(written: str) -> str:
+    """The name a tag denies or says is worn by someone else, without the words saying so
+    ("it ain't actually Moody" -> "Moody", "Alastor Moody (Impersonator)" -> "Alastor
+    Moody")."""
+    base, _asides = split_asides(written)
+    vocab = name_words()
+    kept = [w.key for w in words_of(base) if w.key not in vocab.negations]
+    while kept and (kept[0] in vocab.fillers or kept[0] in _DENIAL_FILLERS):
+        kept.pop(0)
+    return " ".join(kept)
+
+
+_DENIAL_FILLERS = frozenset({"aint", "isnt", "actually", "really", "truly"})
+
+
 def says_impostor(written: str) -> bool:
     """ "Alastor Moody (Impersonator)": an aside saying someone else wears the name."""
     _base, asides = split_asides(written)
