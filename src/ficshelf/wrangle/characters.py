@@ -131,21 +131,9 @@ class CharacterResolver:
 
     def _resolve(self, written: str, context: frozenset[str]) -> NameMatch:
         context = context | self._look.fandoms_in_asides(written)
-        if says_impostor(written):
-            return self._fake_of(written, context) or NameMatch(
-                written, None, "someone else wearing the name"
-            )
-        fake = self._fake_of(written, context) if denies(written) else None
-        if fake is not None:  # "it ain't actually Moody"
-            return fake
-        turned = self._family_first(written, context)
-        if turned is not None:
-            return turned
-        bare = without_appearance(written, self._look.kb.fandom_keys)  # "Mr Lupin, mentioned"
-        if bare != written and not self._look.lookup("strong", name_key(written)):
-            match = self.resolve(bare, context)
-            if match.character is not None:
-                return NameMatch(written, match.character, match.how)
+        rewritten = self._as_rewritten(written, context)
+        if rewritten is not None:
+            return rewritten
         tag = _Tag.of(written, context)
         if several_people(written):
             match = self._first_of(tag, [*self._exact(tag), *self._several(tag)], "several people")
@@ -157,6 +145,29 @@ class CharacterResolver:
             or self._respelled(tag, match)
             or match
         )
+
+    def _as_rewritten(self, written: str, context: frozenset[str]) -> NameMatch | None:
+        """Tags that say how to read them before any reading does: someone else wearing a
+        name, a name written family name first, words only saying how someone appears."""
+        if says_impostor(written):
+            return self._fake_of(written, context) or NameMatch(
+                written, None, "someone else wearing the name"
+            )
+        if denies(written):
+            fake = self._fake_of(written, context)  # "it ain't actually Moody"
+            if fake is not None:
+                return fake
+        return self._family_first(written, context) or self._without_appearance(written, context)
+
+    def _without_appearance(self, written: str, context: frozenset[str]) -> NameMatch | None:
+        """ "Mr Lupin only mentioned", "Good Mrs. Weasley": the tag read without the words
+        saying how the character appears, unless the whole tag is a known name ("Dark
+        Lord")."""
+        bare = without_appearance(written, self._look.kb.fandom_keys)
+        if bare == written or self._look.lookup("strong", name_key(written)):
+            return None
+        match = self.resolve(bare, context)
+        return None if match.character is None else NameMatch(written, match.character, match.how)
 
     def _fake_of(self, written: str, context: frozenset[str]) -> NameMatch | None:
         """ "Alastor Moody (Impersonator)", "it ain't actually Moody": someone else wearing
