@@ -16,9 +16,10 @@ When a reading names several characters it stops there and resolves nothing: two
 made one is worse than a miss.
 
 This module only orders the readings; each family of rules lives in its own module, over
-the shared ``lookups``: ``wrapped_rules`` (a name among other words), ``family_rules`` (family
-names, titles, kin), ``spelling_rules`` (misspelt, run together, cut short) and
-``group_rules`` (groups of characters).
+the shared ``lookups``: ``rewrite_rules`` (tags that say how to read them: an impostor, a
+name written family name first, words saying how someone appears), ``wrapped_rules`` (a
+name among other words), ``family_rules`` (family names, titles, kin), ``spelling_rules``
+(misspelt, run together, cut short, puns) and ``group_rules`` (groups of characters).
 """
 
 from __future__ import annotations
@@ -31,21 +32,15 @@ from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
-from ficshelf.wrangle.names import name_key, split_asides
+from ficshelf.wrangle.names import name_key
+from ficshelf.wrangle.rewrite_rules import RewriteRules
 from ficshelf.wrangle.spelling_rules import SpellingRules
 from ficshelf.wrangle.wrapped_rules import WrappedRules
 from ficshelf.wrangle.written import (
     clean_name,
-    denies,
-    family_first,
-    name_words,
     plain_name,
-    says_given_name,
-    says_impostor,
     several_people,
     title_and_family,
-    without_appearance,
-    without_denial,
 )
 
 __all__ = ["CharacterResolver", "NameMatch", "clean_name", "plain_name", "resolver_for"]
@@ -111,6 +106,7 @@ class CharacterResolver:
         )
         self._spelling = SpellingRules(self._look)
         self._wrapped = WrappedRules(self._look, self._groups, self._families)
+        self._rewrites = RewriteRules(self._look, self._reading)
         self._cache: dict[tuple[str, frozenset[str]], NameMatch] = {}
 
     def resolve(self, written: str, context: frozenset[str] = frozenset()) -> NameMatch:
@@ -127,13 +123,17 @@ class CharacterResolver:
         match = self.resolve(written)
         return (match.character,) if match.character is not None else match.candidates
 
+    def _reading(self, written: str, context: frozenset[str]) -> tuple[Character | None, str]:
+        match = self.resolve(written, context)
+        return match.character, match.how
+
     # -- the readings, loosest last ------------------------------------------------------
 
     def _resolve(self, written: str, context: frozenset[str]) -> NameMatch:
         context = context | self._look.fandoms_in_asides(written)
-        rewritten = self._as_rewritten(written, context)
+        rewritten = self._rewrites.rewritten(written, context)
         if rewritten is not None:
-            return rewritten
+            return NameMatch(written, *rewritten)
         tag = _Tag.of(written, context)
         if several_people(written):
             match = self._first_of(tag, [*self._exact(tag), *self._several(tag)], "several people")
@@ -145,72 +145,6 @@ class CharacterResolver:
             or self._respelled(tag, match)
             or match
         )
-
-    def _as_rewritten(self, written: str, context: frozenset[str]) -> NameMatch | None:
-        """Tags that say how to read them before any reading does: someone else wearing a
-        name, a name written family name first, words only saying how someone appears."""
-        if says_impostor(written):
-            return self._fake_of(written, context) or NameMatch(
-                written, None, "someone else wearing the name"
-            )
-        if denies(written):
-            fake = self._fake_of(written, context)  # "it ain't actually Moody"
-            if fake is not None:
-                return fake
-        return self._family_first(written, context) or self._without_appearance(written, context)
-
-    def _without_appearance(self, written: str, context: frozenset[str]) -> NameMatch | None:
-        """ "Mr Lupin only mentioned", "Good Mrs. Weasley": the tag read without the words
-        saying how the character appears, unless the whole tag is a known name ("Dark
-        Lord")."""
-        bare = without_appearance(written, self._look.kb.fandom_keys)
-        if bare == written or self._look.lookup("strong", name_key(written)):
-            return None
-        match = self.resolve(bare, context)
-        return None if match.character is None else NameMatch(written, match.character, match.how)
-
-    def _fake_of(self, written: str, context: frozenset[str]) -> NameMatch | None:
-        """ "Alastor Moody (Impersonator)", "it ain't actually Moody": someone else wearing
-        the name, whom the fandom file calls the fake of that person ("Fake Moody": Barty
-        Crouch Jr.), if it does."""
-        worn = self.resolve(without_denial(written), context).character if context else None
-        if worn is None or worn.keywords:
-            return None
-        look = self._look
-        words = name_key(split_asides(worn.name)[0]).split()
-        for key in dict.fromkeys((" ".join(words), words[-1], words[0])):
-            for form in (f"fake {key}", f"{key} impostor"):
-                found = look.lookup("strong", form) & look.allowed(context)
-                if len(found) == 1 and found != look.ids_of(worn):
-                    character = look.index.characters[next(iter(found))]
-                    return NameMatch(written, character, "the fake of someone")
-        return None
-
-    def _family_first(self, written: str, context: frozenset[str]) -> NameMatch | None:
-        """ "Malfoy, Lucius", "Lupin, Mrs.": a family name of people of the fandoms in context
-        before a comma is the name written family name first, read in the usual order; if
-        that names no one, neither does the tag ("Malfoy, Georgina" is not Draco, whom
-        "Malfoy" alone means). "Dobby, the house elf" is Dobby described."""
-        found = family_first(written)
-        if found is None or not context:
-            return None
-        family, turned = found
-        look = self._look
-        vocab = name_words()
-        if family in vocab.relations or family in vocab.people_words:
-            return None  # "mother, Remus'", "Characters, Gryffindor"
-        index = look.index
-        members = index.family.get(family, frozenset()) | index.parts.by_family.get(
-            family, frozenset()
-        )
-        if not members & look.allowed(context) - look.grouped(context) - look.kinds:
-            return None
-        match = self.resolve(turned, context)
-        if match.character is not None:
-            return NameMatch(written, match.character, f"family name first: {match.how}")
-        if says_given_name(written):
-            return NameMatch(written, None, "family name first, no one known")
-        return None
 
     def _exact(self, tag: _Tag) -> list[_Reading]:
         """Readings by the name as written or barely cleaned: any tag may be one of these."""
