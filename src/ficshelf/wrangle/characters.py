@@ -176,6 +176,7 @@ class CharacterResolver:
         return [
             _Reading("group name with 'and'", lambda: groups.joined_group(plain, written, context)),
             _Reading("a couple by title", lambda: groups.couple(plain, context)),
+            _Reading("members of a family", lambda: groups.family_members(written, context)),
             _Reading(
                 "unnamed members of a group", lambda: groups.unknown_members(written, context)
             ),

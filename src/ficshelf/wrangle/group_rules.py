@@ -176,6 +176,35 @@ class GroupRules:
             found |= self.family_group(tokens[-1], fandom)
         return frozenset(found)
 
+    def family_members(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Bellatrix & Andromeda & Narcissa Black", "Petunia and Vernon Dursley": given names
+        of one family's members before its name, the family group (as a couple by title
+        is). Not when a given name is no member's ("Harry and Vernon Dursley")."""
+        if not context:
+            return frozenset()
+        parts = [name_key(p).split() for p in name_words().several_people.split(written)]
+        if len(parts) < 2 or not all(parts) or len(parts[-1]) != 2:
+            return frozenset()
+        family = parts[-1][-1]
+        givens = [part[0] for part in parts[:-1] if len(part) == 1] + [parts[-1][0]]
+        if len(givens) != len(parts):
+            return frozenset()
+        index = self._look.index
+        members = index.family.get(family, frozenset()) | index.parts.by_family.get(
+            family, frozenset()
+        )
+        members &= self._look.allowed(context)  # born to the family too: Narcissa Black
+        for given in givens:
+            named = self._look.lookup("strong", f"{given} {family}") | self._look.lookup(
+                "derived", f"{given} {family}"
+            )
+            if not named & members:
+                return frozenset()
+        found: set[int] = set()
+        for fandom in context:
+            found |= self.family_group(family, fandom)
+        return frozenset(found)
+
     def joined_group(self, plain: str, written: str, context: frozenset[str]) -> frozenset[int]:
         """ "The Most Noble and Ancient House of Black": an 'and' that is part of a group's
         name, not two people: a group keyword is there and every other word is an ordinary
