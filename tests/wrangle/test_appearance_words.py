@@ -59,6 +59,8 @@ def tarn() -> KnowledgeBase:
         ("Mr Brack POV", "Ivo Brack"),
         ("Hints of Mr and Mrs Rook", "Rook Family"),
         ("One Sided Mrs Rook", "Maren Rook"),
+        ("Mr Brack-ish", "Ivo Brack"),
+        ("the Mrs. Rook", "Maren Rook"),  # an article before a title
         ("Dark Rider", "Corvin Ashe"),  # a known name as a whole, not a dark Rider
     ],
 )

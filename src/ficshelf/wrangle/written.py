@@ -90,19 +90,29 @@ def _whole(phrases: list[str]) -> re.Pattern[str]:
 
 def without_appearance(written: str, fandoms: frozenset[str] = frozenset()) -> str:
     """ "Mentioned Mrs Weasley", "Mr Lupin only mentioned" -> "Mrs Weasley", "Mr Lupin": the
-    tag without words at its edges, or asides, that say how the character appears; a
+    tag without words at its edges, or asides, that say how the character appears (and an
+    article before a title: "the Mrs. Weasley"); a
     fandom's name (a key of ``fandoms``) in an aside goes too when another aside stays
     ("Lily Potter (the younger) (Harry Potter)": the aside that says who)."""
     vocab = name_words()
     base, asides = split_asides(written)
     base = base.strip()
-    bare = vocab.appearances.sub("", base).strip() or base
+    bare = _without_article(vocab.appearances.sub("", base).strip() or base)
     kept = [a for a in asides if not vocab.appearance_only.match(a)]
     if len(kept) > 1:
         kept = [a for a in kept if name_key(a) not in fandoms] or kept
     if bare == base and len(kept) == len(asides):
         return written
     return " ".join([bare, *(f"({a})" for a in kept)]).strip() or written
+
+
+def _without_article(text: str) -> str:
+    """ "the Mrs. Weasley" -> "Mrs. Weasley": an article before a title says no more."""
+    article, _space, rest = text.partition(" ")
+    words = rest.split()
+    if article.casefold() == "the" and words and name_key(words[0]) in name_words().titles:
+        return rest
+    return text
 
 
 _FAMILY_FIRST = re.compile(r"^\s*([^\W\d_][\w'’-]*)\s*,\s*([^,]+?)\s*$")
