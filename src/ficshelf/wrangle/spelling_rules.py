@@ -43,6 +43,7 @@ class SpellingRules:
         self._look = look
         self._compact_keys: dict[frozenset[str], list[str]] = {}
         self._pun_cache: dict[frozenset[str], list[tuple[str, frozenset[int]]]] = {}
+        self._pieces_cache: dict[frozenset[str], frozenset[str]] = {}
 
     def typo(self, cleaned: str, context: frozenset[str]) -> tuple[Character, str] | None:
         """A whole name close in spelling, else in sound, to one known name clearly ahead of
@@ -212,11 +213,22 @@ class SpellingRules:
         Voldemort, a ship rather than a pun."""
         if self._look.lookup("weak", word) & self._look.allowed(context):
             return True
-        names = self._pun_names(context)
-        given = self._look.index.parts.given_words
-        return any(n.startswith(word) or n.endswith(word) for n, _ids in names) or any(
-            g.startswith(word) for g in given
-        )
+        return word in self._name_pieces(context)
+
+    def _name_pieces(self, context: frozenset[str]) -> frozenset[str]:
+        """Every beginning and end of the one-word names in context, and every beginning of
+        a given name anyone goes by."""
+        cached = self._pieces_cache.get(context)
+        if cached is None:
+            pieces: set[str] = set()
+            for name, _ids in self._pun_names(context):
+                pieces.update(name[:size] for size in range(1, len(name) + 1))
+                pieces.update(name[-size:] for size in range(1, len(name) + 1))
+            for given in self._look.index.parts.given_words:
+                pieces.update(given[:size] for size in range(1, len(given) + 1))
+            cached = frozenset(pieces)
+            self._pieces_cache[context] = cached
+        return cached
 
     def _near_a_name(self, head: str, context: frozenset[str]) -> bool:
         """Whether ``head`` names someone or is, but for a letter, the beginning of anyone's
