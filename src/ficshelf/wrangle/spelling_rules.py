@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 
 from rapidfuzz import fuzz, process
@@ -44,6 +45,9 @@ class SpellingRules:
         self._compact_keys: dict[frozenset[str], list[str]] = {}
         self._pun_cache: dict[frozenset[str], list[tuple[str, frozenset[int]]]] = {}
         self._pieces_cache: dict[frozenset[str], frozenset[str]] = {}
+        self._pun_parts_cache: dict[
+            frozenset[str], tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]
+        ] = {}
 
     def typo(self, cleaned: str, context: frozenset[str]) -> tuple[Character, str] | None:
         """A whole name close in spelling, else in sound, to one known name clearly ahead of
@@ -197,15 +201,37 @@ class SpellingRules:
             return frozenset()
         if ordinary_word(cleaned) or cleaned in self._look.words_in_names:
             return frozenset()
-        names = self._pun_names(context)
+        beginnings, ends = self._name_parts_of_puns(context)
         found: set[int] = set()
         for cut in range(_MIN_PUN_PART, len(cleaned) - _MIN_PUN_PART + 1):
             head, tail = cleaned[:cut], cleaned[cut:]
-            if not self._names_someone(tail, context):  # "grindel" + "dick"
-                found |= {i for word, ids in names if _begins(word, head) for i in ids}
-            if ordinary_word(head) and not self._near_a_name(head, context):  # "fetus"
-                found |= {i for word, ids in names if _ends(word, tail) for i in ids}
+            if head in beginnings and not self._names_someone(tail, context):  # "grindel"
+                found |= beginnings[head]
+            if tail in ends and ordinary_word(head) and not self._near_a_name(head, context):
+                found |= ends[tail]  # "fetus" + "mort"
         return frozenset(found) if len(found) == 1 else frozenset()
+
+    def _name_parts_of_puns(
+        self, context: frozenset[str]
+    ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+        """The beginnings and the ends of the one-word names in context a pun may keep, with
+        the characters whose names begin or end so."""
+        cached = self._pun_parts_cache.get(context)
+        if cached is None:
+            beginnings: defaultdict[str, set[int]] = defaultdict(set)
+            ends: defaultdict[str, set[int]] = defaultdict(set)
+            for name, ids in self._pun_names(context):
+                for size in range(1, len(name)):
+                    if _begins(name, name[:size]):
+                        beginnings[name[:size]] |= ids
+                    if _ends(name, name[-size:]):
+                        ends[name[-size:]] |= ids
+            cached = (
+                {k: frozenset(v) for k, v in beginnings.items()},
+                {k: frozenset(v) for k, v in ends.items()},
+            )
+            self._pun_parts_cache[context] = cached
+        return cached
 
     def _names_someone(self, word: str, context: frozenset[str]) -> bool:
         """Whether ``word`` is a name, or the beginning or end of one, of anyone in the
