@@ -1,8 +1,8 @@
 """What every reading of a written name asks of the knowledge base: the characters of the
 fandoms in context, the name tables, the groups' words and the guards against reading one
 character as another. Answers are cached per context, so the rule modules (``group_rules``,
-``family_rules``, ``spelling_rules``, ``name_forms``) can ask freely; none of them keeps a
-table of its own that another would need.
+``family_rules``, ``spelling_rules``, ``wrapped_rules``, ``rewrite_rules``) can ask freely;
+none of them keeps a table of its own that another would need.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Spelling rules: a name written otherwise than any table has it: misspelt ("Dumbeldore",
 "Professir Sprout"), run together ("HarryPotter", "Slytherinharry", "peterpettiegrew"),
-cut short ("Petun", "Cloud S.") or transliterated ("Абраксас Малфой"). A loose spelling
-is read only when it points at one character clearly ahead of every other.
+cut short ("Petun", "Cloud S."), transliterated ("Абраксас Малфой") or punned on
+("Grindeldick"). A loose spelling is read only when it points at one character clearly
+ahead of every other.
 """
 
 from __future__ import annotations
