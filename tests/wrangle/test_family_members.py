@@ -58,6 +58,7 @@ def fen() -> KnowledgeBase:
         ("Osrina Quillfeather", "Osric Quillfeather"),  # begins like Osric
         ("Tobina Quillfeather (mentioned)", "Tobin Quillfeather"),
         ("Hadrian Quillfeather", "Osric Quillfeather"),  # whom "Quillfeather" means
+        ("Happy Quillfeather", "Osric Quillfeather"),  # a label on him, as "Quillfeather" is
         ("Elladora Rook", "Mrs Rook (Fen)"),  # the Rook known by no given name
         ("Wanda Thistle", "Wendel Thistle"),  # the only Thistle, same initial
         # a known given name with a kin's family name: a married or maiden name
@@ -76,7 +77,7 @@ def test_family_member(fen: KnowledgeBase, written: str, canonical: str) -> None
     "written",
     [
         "Blake Thistle",  # the only Thistle, but another initial: someone else
-        "Happy Quillfeather",  # an ordinary word, not a given name
+        "Elder Quillfeather",  # which generation: not whom the family name means
         "Olwen Quillfeather",  # Olwen Wren married, or Osric renamed?
     ],
 )

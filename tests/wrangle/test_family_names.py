@@ -40,7 +40,7 @@ def fen() -> KnowledgeBase:
         ("Professor Quillfeather", "Osric Quillfeather"),  # a title without a gender
         ("Mr Quillfeather", None),  # Osric or Tobin: the title says a man, not which
         ("Professor Marsh", None),  # a person, never the family
-        ("Mentioned Mrs Quillfeather", None),
+        ("Mentioned Mrs Quillfeather", "Perdita Quillfeather"),  # as "Mrs Quillfeather"
         ("Good!Marsh", None),
     ],
 )

@@ -15,16 +15,21 @@ Names of the knowledge base itself are checked by the resolver, which knows them
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from importlib import metadata, resources
 from typing import IO
 
 from english_words import get_english_words_set  # type: ignore[import-untyped]
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ficshelf.cache import cached_file
 from ficshelf.wrangle.names import name_key
+from ficshelf.wrangle.typos import allowed_edits
 from ficshelf.wrangle.written import name_words
 
 _MIN_LENGTH = 3
+_MIN_MISSPELT = 6
 
 
 @functools.cache
@@ -64,3 +69,30 @@ def ordinary_word(key: str) -> bool:
     if len(key) < _MIN_LENGTH or key in given_names():
         return False
     return key in _dictionary()
+
+
+@functools.cache
+def _words_by_start() -> dict[tuple[str, int], tuple[str, ...]]:
+    """The dictionary's words and the listed qualifiers by first letter and length."""
+    found: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
+    for word in _dictionary() | name_words().qualifiers:
+        found[(word[:1], len(word))].append(word)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def misspelt_word(key: str) -> bool:
+    """Whether the folded word ``key`` is an ordinary word with a typo ("photorgapher",
+    "vietanmese"): no word itself nor a common given name, six letters or more, and within
+    the edits ``typos.allowed_edits`` allows of one that begins with the same letter."""
+    if len(key) < _MIN_MISSPELT or not key.isalpha() or key in given_names():
+        return False
+    if ordinary_word(key):
+        return False
+    edits = allowed_edits(key)
+    table = _words_by_start()
+    for size in range(len(key) - edits, len(key) + edits + 1):
+        choices = table.get((key[:1], size), ())
+        if process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=edits):
+            return True
+    return False

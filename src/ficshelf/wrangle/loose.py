@@ -12,6 +12,7 @@ accepts a reading only when it points at exactly one.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 
 from ficshelf.wrangle.kb import CharacterIndex
 from ficshelf.wrangle.written import Word, name_words, title_and_family, words_of
@@ -35,10 +36,15 @@ def titled(written: str, index: CharacterIndex, allowed: frozenset[int]) -> froz
 
 
 def given_with_other_family(
-    cleaned: str, index: CharacterIndex, allowed: frozenset[int]
+    cleaned: str,
+    index: CharacterIndex,
+    allowed: frozenset[int],
+    given_names: Mapping[str, frozenset[int]] | None = None,
 ) -> frozenset[int]:
     """ "Alice Prewett" -> Alice Longbottom: a given name only one character in the fandom
-    has, written with a family name that is not theirs.
+    has, written with a family name that is not theirs. ``given_names`` are the given names
+    to read (by default the canonical ones; the caller may add the fanon ones: "Hadrian
+    Smith").
 
     Not when that family has a member known only by title or generation ("Arabella Zabini"
     is Blaise's mother, whatever the given name), nor when the given name is also a family
@@ -51,7 +57,8 @@ def given_with_other_family(
     vocab = name_words()
     if family in vocab.relations or family in vocab.fillers:
         return _NONE
-    found = index.given.get(given, _NONE) & allowed
+    given_names = index.given if given_names is None else given_names
+    found = given_names.get(given, _NONE) & allowed
     if len(found) != 1 or index.family.get(given, _NONE) & allowed:
         return _NONE
     if index.family.get(family, _NONE) & allowed & index.unnamed:
@@ -126,8 +133,13 @@ def _speaks_of_someone_else(
     """A negation ("it ain't actually Moody"), or an unknown given name before a known
     family name ("Iris Potter 'Hedwig'"): the tag is about someone not in the base."""
     vocab = name_words()
-    if any(w.key in vocab.negations or w.key in vocab.single_markers for w in words):
-        return True  # "it ain't actually Moody", "Barty-as-Moody"
+    if any(w.key in vocab.negations for w in words):
+        return True  # "it ain't actually Moody"
+    if any(
+        w.key in vocab.single_markers and _names_beside(words, position, index, allowed)
+        for position, w in enumerate(words)
+    ):
+        return True  # "Barty-as-Moody", "Harrison is Harry"
     return any(
         first.capitalised
         and not _is_a_name(first, index, allowed)
@@ -136,6 +148,17 @@ def _speaks_of_someone_else(
         and not index.given.get(second.key, _NONE) & allowed
         for first, second in itertools.pairwise(words)
     )
+
+
+def _names_beside(
+    words: tuple[Word, ...], position: int, index: CharacterIndex, allowed: frozenset[int]
+) -> bool:
+    """Whether a name, or what may be one, stands next to ``position`` on either side
+    (fillers aside): "as Moody", "Hermoine is friends with Draco" say who someone is or name
+    two people; "the child he is", ""you" is referring to Harry" do not."""
+    before = [w for w in words[:position] if w.key not in name_words().fillers][-1:]
+    after = [w for w in words[position + 1 :] if w.key not in name_words().fillers][:1]
+    return any(w.capitalised or _is_a_name(w, index, allowed) for w in (*before, *after))
 
 
 def _is_a_name(word: Word, index: CharacterIndex, allowed: frozenset[int]) -> bool:

@@ -7,7 +7,8 @@ name made of one of each reads as that character though no one wrote it so befor
   Evans"), those of the character's kin (Rose Weasley's mother is a Granger; a parent's
   other names count too, of a spouse only the canonical family name) and the
   fandom file's fanon family names (Harry as a Black, a Peverell, a Snape);
-- middle names: the words between the two in the canonical name and the aliases.
+- middle names: the words between the two in the canonical name and the aliases, and the
+  given names of the kin a character may be named after (a parent, a godparent).
 
 A written name matches a character part by part (``match_parts``): each word exactly, or,
 when asked, by its beginning ("james pot") or with a typo or two ("roneld wesly"). The
@@ -30,6 +31,11 @@ from ficshelf.wrangle.names import name_key
 # canonical family name only (a spouse's: "Harry Weasley").
 _ELDER_KINDS = frozenset({"mother", "father", "grandmother", "grandfather"})
 _CLOSE_KINDS = frozenset({"wife", "husband"})
+# Kin a character may be named after: their given names may stand as middle names ("Holly
+# Lily Potter", "Harry Sirius Potter").
+_NAMESAKE_KINDS = frozenset(
+    {"mother", "father", "grandmother", "grandfather", "godfather", "godmother", "uncle", "aunt"}
+)
 _GENERATION = frozenset({"jr", "sr", "jnr", "snr", "junior", "senior", "i", "ii", "iii", "iv"})
 _MIN_PART = 2
 _MIN_PREFIX = 3
@@ -92,6 +98,9 @@ def parts_table(people: Iterable[Person]) -> NameParts:
     family_of: dict[int, frozenset[str]] = {}
     for person in people:
         i = person.position
+        for kind, other in person.kin:
+            if kind in _NAMESAKE_KINDS:
+                middle[i] = middle[i] | own_given.get(other, set())
         families = set(own_family[i])
         for kind, other in person.kin:
             if kind in _ELDER_KINDS:

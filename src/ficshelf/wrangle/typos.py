@@ -9,7 +9,7 @@ the length (two letters wrong, not a longer word: "Severitus" is a genre, not Se
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -25,26 +25,49 @@ def allowed_edits(word: str) -> int:
     return 2 if len(word) >= _LONG_WORD else 1
 
 
-def respell(words: Sequence[str], vocabulary: Sequence[str], known: Collection[str]) -> str | None:
+def respell(
+    words: Sequence[str],
+    vocabulary: Sequence[str],
+    known: Collection[str],
+    kinds: Mapping[str, Hashable] | None = None,
+) -> str | None:
     """``words`` with each unknown word corrected; None when nothing was corrected.
 
     ``vocabulary`` is searched for corrections; ``known`` (usually the same words as a set)
-    says which words need none.
+    says which words need none; see ``correct`` for ``kinds``.
     """
-    corrected = [_correct(word, vocabulary, known) for word in words]
+    corrected = [correct(word, vocabulary, known, kinds) for word in words]
     if corrected == list(words):
         return None
     return " ".join(corrected)
 
 
-def _correct(word: str, vocabulary: Sequence[str], known: Collection[str]) -> str:
+def correct(
+    word: str,
+    vocabulary: Sequence[str],
+    known: Collection[str],
+    kinds: Mapping[str, Hashable] | None = None,
+) -> str:
+    """``word`` (folded) corrected to the one closest word of ``vocabulary``, or unchanged.
+    Equally close words of one kind (``kinds``: "gryffindor" and its listed misspelling
+    "gryfindor" both name Gryffindor) are no tie: the first is taken."""
     edits = allowed_edits(word)
     if not edits or word in known or not word.isalpha():
         return word
-    hits = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=2)
-    if not hits or (len(hits) == 2 and hits[1][1] == hits[0][1]):
+    hits = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=4)
+    if not hits:
+        return word
+    tied = [str(hit) for hit, distance, _ in hits if distance == hits[0][1]]
+    if len(tied) > 1 and not _one_kind(tied, kinds):
         return word
     best, distance = str(hits[0][0]), hits[0][1]
     if best[0] != word[0] or (distance > 1 and len(best) != len(word)):
         return word  # "Hadrian" is not "Adrian", "Severitus" is not "Severus"
     return best
+
+
+def _one_kind(words: Sequence[str], kinds: Mapping[str, Hashable] | None) -> bool:
+    if kinds is None:
+        return False
+    found = {kinds.get(word) for word in words}
+    return len(found) == 1 and None not in found

@@ -45,6 +45,10 @@ class NameWords:
     people_words: frozenset[str]
     generations: dict[tuple[str, ...], str]
     several_people: re.Pattern[str]
+    appearances: re.Pattern[str]
+    appearance_only: re.Pattern[str]
+    clause_start: re.Pattern[str]
+    young_titles: frozenset[str]
     titles: dict[str, str | None]
     identity_split: re.Pattern[str]
     qualifiers: frozenset[str]
@@ -61,11 +65,79 @@ def several_people(written: str) -> bool:
     """ "Fred and George", "Petunia i Vernon": two people joined in one tag (asides aside).
     A one-letter conjunction must follow a word: "Sunny - a House Elf" is one elf."""
     base, _asides = split_asides(written)
+    base = name_words().clause_start.split(base, maxsplit=1)[0]  # "Draco is a prude"
     return any(
         not _LETTER.fullmatch(match.group(0).strip())
         or (match.start() > 0 and base[match.start() - 1].isalnum())
         for match in name_words().several_people.finditer(base)
     )
+
+
+def _at_edges(phrases: list[str]) -> re.Pattern[str]:
+    """Matches runs of ``phrases`` at the start or the end of a text, as whole words."""
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    gap = r"(?:\s+|\s*[-:,]\s*)"
+    leading = rf"^\s*(?:(?:{words}){gap})+(?=\w)"
+    trailing = rf"(?<=[\w.)\]]){gap}(?:(?:{words})(?:\s+|$))+$"
+    return re.compile(f"{leading}|{trailing}", re.IGNORECASE)
+
+
+def _whole(phrases: list[str]) -> re.Pattern[str]:
+    """Matches a text made only of ``phrases``."""
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:(?:{words})(?:\s+|\s*[-:,]\s*|$))+$", re.IGNORECASE)
+
+
+def without_appearance(written: str, fandoms: frozenset[str] = frozenset()) -> str:
+    """ "Mentioned Mrs Weasley", "Mr Lupin only mentioned" -> "Mrs Weasley", "Mr Lupin": the
+    tag without words at its edges, or asides, that say how the character appears (and an
+    article before a title: "the Mrs. Weasley"); a
+    fandom's name (a key of ``fandoms``) in an aside goes too when another aside stays
+    ("Lily Potter (the younger) (Harry Potter)": the aside that says who)."""
+    vocab = name_words()
+    base, asides = split_asides(written)
+    base = base.strip()
+    bare = _without_article(vocab.appearances.sub("", base).strip() or base)
+    kept = [a for a in asides if not vocab.appearance_only.match(a)]
+    if len(kept) > 1:
+        kept = [a for a in kept if name_key(a) not in fandoms] or kept
+    if bare == base and len(kept) == len(asides):
+        return written
+    return " ".join([bare, *(f"({a})" for a in kept)]).strip() or written
+
+
+def _without_article(text: str) -> str:
+    """ "the Mrs. Weasley" -> "Mrs. Weasley": an article before a title says no more."""
+    article, _space, rest = text.partition(" ")
+    words = rest.split()
+    if article.casefold() == "the" and words and name_key(words[0]) in name_words().titles:
+        return rest
+    return text
+
+
+_FAMILY_FIRST = re.compile(r"^\s*([^\W\d_][\w'’-]*)\s*,\s*([^,]+?)\s*$")
+_MAX_GIVEN_WORDS = 2
+
+
+def family_first(written: str) -> tuple[str, str] | None:
+    """ "Malfoy, Lucius", "Lupin, Mrs." -> ("malfoy", "Lucius Malfoy"): a name written family
+    name first, as in an index, and the name in the usual order (asides kept); None for any
+    other tag ("Dobby, the house elf" is for the caller to tell apart)."""
+    base, asides = split_asides(written)
+    found = _FAMILY_FIRST.match(base)
+    if found is None or len(found.group(2).split()) > _MAX_GIVEN_WORDS:
+        return None
+    family, given = found.groups()
+    turned = " ".join([f"{given} {family}", *(f"({a})" for a in asides)])
+    return name_key(family), turned
+
+
+def says_given_name(written: str) -> bool:
+    """Whether what follows the comma of a name written family name first begins with a
+    capitalised word that is no filler ("Malfoy, George"; not "Malfoy, the elder")."""
+    base, _asides = split_asides(written)
+    words = words_of(base.partition(",")[2])
+    return bool(words) and words[0].capitalised and words[0].key not in name_words().fillers
 
 
 def _identity_split(markers: list[str]) -> re.Pattern[str]:
@@ -107,6 +179,10 @@ def name_words() -> NameWords:
             for word in words
         },
         several_people=_between_words(data["conjunctions"]),
+        appearances=_at_edges(data["appearances"]),
+        appearance_only=_whole(data["appearances"]),
+        clause_start=_between_words(data["clause_starts"]),
+        young_titles=frozenset(name_key(t) for t in data["young_titles"]),
         titles=titles,
         identity_split=_identity_split(data["identity_markers"]),
         qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),
@@ -253,6 +329,27 @@ def kin_of(written: str) -> tuple[str, str] | None:
         owner = words[2:]
         return (" ".join(owner), words[0]) if len(owner) <= _MAX_OWNER_WORDS else None
     return None
+
+
+def denies(written: str) -> bool:
+    """Whether the tag denies who it names: "it ain't actually Moody", "not Moody"."""
+    base, _asides = split_asides(written)
+    return any(w.key in name_words().negations for w in words_of(base))
+
+
+def without_denial(written: str) -> str:
+    """The name a tag denies or says is worn by someone else, without the words saying so
+    ("it ain't actually Moody" -> "Moody", "Alastor Moody (Impersonator)" -> "Alastor
+    Moody")."""
+    base, _asides = split_asides(written)
+    vocab = name_words()
+    kept = [w.key for w in words_of(base) if w.key not in vocab.negations]
+    while kept and (kept[0] in vocab.fillers or kept[0] in _DENIAL_FILLERS):
+        kept.pop(0)
+    return " ".join(kept)
+
+
+_DENIAL_FILLERS = frozenset({"aint", "isnt", "actually", "really", "truly"})
 
 
 def says_impostor(written: str) -> bool:

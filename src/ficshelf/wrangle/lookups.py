@@ -1,0 +1,200 @@
+"""What every reading of a written name asks of the knowledge base: the characters of the
+fandoms in context, the name tables, the groups' words and the guards against reading one
+character as another. Answers are cached per context, so the rule modules (``group_rules``,
+``family_rules``, ``spelling_rules``, ``wrapped_rules``, ``rewrite_rules``) can ask freely;
+none of them keeps a table of its own that another would need.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from ficshelf.wrangle.english import ordinary_word
+from ficshelf.wrangle.groups import GroupWords
+from ficshelf.wrangle.kb import Character, CharacterIndex, KnowledgeBase
+from ficshelf.wrangle.names import name_key, split_asides
+from ficshelf.wrangle.written import name_words
+
+# "Diary!Tom - Character": the tag of a character, not a word of its name.
+CHARACTER_SUFFIX = re.compile(r"\s*-\s*characters?\s*$", re.IGNORECASE)
+MIN_TYPO_LENGTH = 5
+_KIND = re.compile(r"\bcharacters?\b")
+
+
+class Lookups:
+    """One knowledge base's characters and name tables, asked per fandom context."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index: CharacterIndex = kb.index
+        self._allowed_cache: dict[frozenset[str], frozenset[int]] = {}
+        self._fuzzy_choices: dict[frozenset[str], tuple[list[str], list[str]]] = {}
+        self._vocabularies: dict[frozenset[str], tuple[list[str], frozenset[str]]] = {}
+
+    # -- who is in context ------------------------------------------------------------------
+
+    def allowed(self, context: frozenset[str]) -> frozenset[int]:
+        """The ids of every character and group of the fandoms in ``context``."""
+        allowed = self._allowed_cache.get(context)
+        if allowed is None:
+            allowed = frozenset(i for f in context for i in self.index.by_fandom.get(f, ()))
+            self._allowed_cache[context] = allowed
+        return allowed
+
+    def fandoms_in_asides(self, written: str) -> frozenset[str]:
+        """Fandoms named in the tag's asides ("Basilisk (Harry Potter)") join the context."""
+        _base, asides = split_asides(written)
+        found = (self.kb.fandom(aside) for aside in asides)
+        return frozenset(f.name for f in found if f is not None)
+
+    def ids_of(self, character: Character) -> frozenset[int]:
+        position = self.index.by_name.get(character.name)
+        return frozenset() if position is None else frozenset({position})
+
+    # -- the name tables ----------------------------------------------------------------------
+
+    def lookup(self, table: str, key: str) -> frozenset[int]:
+        """The ids under ``key`` in one of the index's tables; "weak" (a lone given or family
+        name) includes the "strong" (full names)."""
+        tables: Mapping[str, Mapping[str, frozenset[int]]] = {
+            "strong": self.index.strong,
+            "derived": self.index.derived,
+            "weak": self.index.weak,
+            "compact": self.index.compact,
+            "compact_strong": self.index.compact_strong,
+            "sound": self.index.sound,
+            "initials": self.index.initials,
+        }
+        if table == "weak":
+            return tables["weak"].get(key, frozenset()) | tables["strong"].get(key, frozenset())
+        return tables[table].get(key, frozenset())
+
+    def first_and_last(self, cleaned: str) -> frozenset[int]:
+        """ "Harry James Potter": the first and the last word as a full name."""
+        tokens = cleaned.split()
+        if len(tokens) < 3:
+            return frozenset()
+        key = f"{tokens[0]} {tokens[-1]}"
+        return self.index.strong.get(key, frozenset()) or self.index.derived.get(key, frozenset())
+
+    def contains_other_name(self, cleaned: str, found: frozenset[int]) -> bool:
+        """Whether any run of two or more words is the full name of someone not in ``found``."""
+        tokens = cleaned.split()
+        for size in range(2, len(tokens) + 1):
+            for start in range(len(tokens) - size + 1):
+                key = " ".join(tokens[start : start + size])
+                other = self.index.strong.get(key) or self.index.derived.get(key)
+                if other and other - found:
+                    return True
+        return False
+
+    @functools.cached_property
+    def words_in_names(self) -> frozenset[str]:
+        """Every word of anyone's given, family or lone name."""
+        index = self.index
+        tables = (index.given, index.family, index.weak)
+        return frozenset(t for table in tables for key in table for t in key.split())
+
+    def qualifier(self, key: str) -> bool:
+        """An ordinary word that is no part of anyone's name in the knowledge base (a filler
+        word such as "the" never is, though "The Grey Lady" begins with it)."""
+        if key in name_words().fillers:
+            return True
+        return key not in self.words_in_names and ordinary_word(key)
+
+    @functools.cached_property
+    def kinds(self) -> frozenset[int]:
+        """Kinds of character rather than people ("Original Character(s)", "Player Character
+        (Hogwarts Legacy)"): a tag naming one besides a person or a group means the other."""
+        return frozenset(
+            i
+            for i, c in enumerate(self.index.characters)
+            if not c.keywords and _KIND.search(name_key(c.name))
+        )
+
+    # -- groups --------------------------------------------------------------------------------
+
+    @functools.cache  # noqa: B019 - lookups live as long as their knowledge base
+    def keywords(self, position: int) -> tuple[str, ...]:
+        return tuple(name_key(k) for k in self.index.characters[position].keywords)
+
+    @functools.cache  # noqa: B019 - lookups live as long as their knowledge base
+    def groups_of(self, fandom: str) -> tuple[int, ...]:
+        return tuple(
+            i for i in self.index.by_fandom.get(fandom, ()) if self.index.characters[i].keywords
+        )
+
+    @functools.cache  # noqa: B019 - lookups live as long as their knowledge base
+    def group_words(self, fandom: str) -> tuple[GroupWords, ...]:
+        return tuple(
+            GroupWords(
+                i,
+                self.keywords(i),
+                tuple(name_key(a) for a in self.index.characters[i].anchors),
+            )
+            for i in self.groups_of(fandom)
+        )
+
+    def groups_in_context(self, context: frozenset[str]) -> list[GroupWords]:
+        return [g for fandom in context for g in self.group_words(fandom)]
+
+    def grouped(self, context: frozenset[str]) -> frozenset[int]:
+        """The ids of the groups (not people) of the fandoms in context."""
+        return frozenset(i for fandom in context for i in self.groups_of(fandom))
+
+    def anchors(self, context: frozenset[str]) -> frozenset[str]:
+        """The groups' anchor words ("gryffindor", "hogwarts") of the fandoms in context."""
+        return frozenset(a for f in context for g in self.group_words(f) for a in g.anchors)
+
+    # -- spelling --------------------------------------------------------------------------------
+
+    def choices(self, context: frozenset[str]) -> tuple[list[str], list[str]]:
+        """The full-name keys and sound keys of the characters in context, for fuzzy matching."""
+        cached = self._fuzzy_choices.get(context)
+        if cached is not None:
+            return cached
+        allowed = self.allowed(context)
+        keys = [k for k, ids in self.index.strong.items() if ids & allowed]
+        sounds = [k for k, ids in self.index.sound.items() if ids & allowed]
+        self._fuzzy_choices[context] = (keys, sounds)
+        return keys, sounds
+
+    def vocabulary(self, context: frozenset[str]) -> tuple[list[str], frozenset[str]]:
+        """The words a misspelt word may be respelled to (sorted), and the words that need no
+        respelling."""
+        cached = self._vocabularies.get(context)
+        if cached is None:
+            keys, _sounds = self.choices(context)
+            allowed = self.allowed(context)
+            words = {w for k in keys for w in k.split()}
+            words |= {
+                w for k, ids in self.index.derived.items() if ids & allowed for w in k.split()
+            }
+            words |= {w for k, ids in self.index.weak.items() if ids & allowed for w in k.split()}
+            words |= {p[0] for p in name_words().leading if len(p) == 1}
+            words |= set(name_words().titles)
+            common = name_words().fillers | name_words().people_words | name_words().relations
+            for fandom in context:
+                for i in self.groups_of(fandom):
+                    words |= {w for kw in self.keywords(i) for w in kw.split()}
+            cached = (sorted(words), frozenset(words | common))
+            self._vocabularies[context] = cached
+        return cached
+
+    def guard(self, ids: frozenset[int], text: str, context: frozenset[str]) -> frozenset[int]:
+        """Refuses a loose reading when the text is one typo away from someone else's name:
+        "Madam Prince" is more likely Madam Pince than the one female Prince."""
+        if len(ids) != 1:
+            return ids
+        key = name_key(text)
+        if len(key) < MIN_TYPO_LENGTH:
+            return ids
+        keys, _sounds = self.choices(context)
+        close = process.extract(key, keys, scorer=OSA.distance, score_cutoff=1, limit=8)
+        others = {i for hit, _score, _ in close for i in self.index.strong[hit]} - ids
+        return frozenset() if others & self.allowed(context) else ids

@@ -1,0 +1,97 @@
+"""Rewrite rules: tags that say how to read them before any reading does. Someone else
+wearing a name ("Alastor Moody (Impersonator)"), a name written family name first ("Malfoy,
+Lucius"), words that only say how a character appears ("Mr Lupin only mentioned"). Each is
+read again, rewritten, by the resolver it is given, so the other rules see the plain tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ficshelf.wrangle.kb import Character
+from ficshelf.wrangle.lookups import Lookups
+from ficshelf.wrangle.names import name_key, split_asides
+from ficshelf.wrangle.written import (
+    denies,
+    family_first,
+    name_words,
+    says_given_name,
+    says_impostor,
+    without_appearance,
+    without_denial,
+)
+
+# What a reading found and how: the character (None for no one) and the reason.
+Reading = tuple[Character | None, str]
+# Reads a rewritten tag in a context, as the resolver reads any tag.
+ReadTag = Callable[[str, frozenset[str]], Reading]
+
+
+class RewriteRules:
+    """The readings of a tag by what it says about how to read it."""
+
+    def __init__(self, look: Lookups, read: ReadTag) -> None:
+        self._look = look
+        self._read = read
+
+    def rewritten(self, written: str, context: frozenset[str]) -> Reading | None:
+        """The reading of a tag that says how to read it; None for any other tag."""
+        if says_impostor(written):
+            return self._fake_of(written, context) or (None, "someone else wearing the name")
+        if denies(written):
+            fake = self._fake_of(written, context)  # "it ain't actually Moody"
+            if fake is not None:
+                return fake
+        return self._family_first(written, context) or self._without_appearance(written, context)
+
+    def _without_appearance(self, written: str, context: frozenset[str]) -> Reading | None:
+        """ "Mr Lupin only mentioned", "Good Mrs. Weasley": the tag read without the words
+        saying how the character appears, unless the whole tag is a known name ("Dark
+        Lord")."""
+        bare = without_appearance(written, self._look.kb.fandom_keys)
+        if bare == written or self._look.lookup("strong", name_key(written)):
+            return None
+        character, how = self._read(bare, context)
+        return None if character is None else (character, how)
+
+    def _fake_of(self, written: str, context: frozenset[str]) -> Reading | None:
+        """ "Alastor Moody (Impersonator)", "it ain't actually Moody": someone else wearing
+        the name, whom the fandom file calls the fake of that person ("Fake Moody": Barty
+        Crouch Jr.), if it does."""
+        worn = self._read(without_denial(written), context)[0] if context else None
+        if worn is None or worn.keywords:
+            return None
+        look = self._look
+        words = name_key(split_asides(worn.name)[0]).split()
+        for key in dict.fromkeys((" ".join(words), words[-1], words[0])):
+            for form in (f"fake {key}", f"{key} impostor"):
+                found = look.lookup("strong", form) & look.allowed(context)
+                if len(found) == 1 and found != look.ids_of(worn):
+                    return look.index.characters[next(iter(found))], "the fake of someone"
+        return None
+
+    def _family_first(self, written: str, context: frozenset[str]) -> Reading | None:
+        """ "Malfoy, Lucius", "Lupin, Mrs.": a family name of people of the fandoms in context
+        before a comma is the name written family name first, read in the usual order; if
+        that names no one, neither does the tag ("Malfoy, Georgina" is not Draco, whom
+        "Malfoy" alone means). "Dobby, the house elf" is Dobby described."""
+        found = family_first(written)
+        if found is None or not context:
+            return None
+        family, turned = found
+        vocab = name_words()
+        if family in vocab.relations or family in vocab.people_words:
+            return None  # "mother, Remus'", "Characters, Gryffindor"
+        look = self._look
+        index = look.index
+        members = index.family.get(family, frozenset()) | index.parts.by_family.get(
+            family, frozenset()
+        )
+        if not members & look.allowed(context) - look.grouped(context) - look.kinds:
+            return None
+        character, how = self._read(turned, context)
+        if character is not None:
+            return character, f"family name first: {how}"
+        if says_given_name(written):
+            return None, "family name first, no one known"
+        return None
