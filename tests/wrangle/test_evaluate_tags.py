@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ficshelf.evaluate.tags import evaluate_synonym_table
+from ficshelf.evaluate.tags import evaluate_synonym_table, table_kind
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 
 
@@ -28,3 +28,37 @@ def test_report_counts_mapped_misses_and_false_merges(tmp_path: Path) -> None:
     assert [o.synonym for o in report.misses] == ["Mystery Name"]
     assert json.loads(report.to_json())["share_mapped"] == 0.6
     assert "false merges: 1" in report.to_text()
+
+
+def _orchard_kb() -> KnowledgeBase:
+    return KnowledgeBase(
+        characters=[
+            Character("Pip Thistlewood", "Orchard", "m", ("Pipkin",)),
+            Character("Wren Alder", "Orchard", "f", ()),
+        ]
+    )
+
+
+def test_a_table_of_tags_that_only_mention_characters_is_a_freeform_table(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "freeforms.csv"
+    path.write_text(
+        "canonical,synonym1\n"
+        "Pip Thistlewood Is a Good Friend,pip is a good friend\n"
+        "Wren Alder Is Tired,wren is tired\n"
+        "Orchard Picnics,picnic in the orchard\n",
+        encoding="utf-8",
+    )
+    assert table_kind(path, _orchard_kb()) == "freeforms"
+    assert evaluate_synonym_table(path, _orchard_kb()).kind == "freeforms"
+    asked = evaluate_synonym_table(path, _orchard_kb(), kind="characters")
+    assert asked.kind == "characters"
+
+
+def test_a_table_of_characters_own_names_is_a_character_table(tmp_path: Path) -> None:
+    path = tmp_path / "characters.csv"
+    path.write_text(
+        "canonical,synonym1\nPip Thistlewood,Pipkin\nWren Alder,wren alder\n", encoding="utf-8"
+    )
+    assert table_kind(path, _orchard_kb()) == "characters"

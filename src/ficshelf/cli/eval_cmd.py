@@ -12,7 +12,7 @@ from rich.table import Table
 from ficshelf.cli.output import json_line, stdout
 from ficshelf.evaluate.ao3 import evaluate_ao3
 from ficshelf.evaluate.headers import HeadersReport, evaluate_headers
-from ficshelf.evaluate.tags import evaluate_synonym_table
+from ficshelf.evaluate.tags import TABLE_KINDS, evaluate_synonym_table
 
 
 @click.group("eval")
@@ -83,8 +83,14 @@ def _shown(value: object) -> str:
 @eval_group.command("tags")
 @click.argument("table", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--fandom", default=None, help="Fandom in context (default: the table's own).")
+@click.option(
+    "--kind",
+    type=click.Choice(TABLE_KINDS),
+    default=None,
+    help="What the table's canonicals are (default: told from the table).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def tags_command(table: Path, fandom: str | None, as_json: bool) -> None:
+def tags_command(table: Path, fandom: str | None, kind: str | None, as_json: bool) -> None:
     """Share of synonyms in a "canonical,synonym,..." TABLE mapped to their canonical."""
-    report = evaluate_synonym_table(table, fandom=fandom)
+    report = evaluate_synonym_table(table, fandom=fandom, kind=kind)
     click.echo(report.to_json() if as_json else report.to_text())

@@ -139,22 +139,42 @@ def _read_rows(path: Path) -> list[list[str]]:
         raise UnreadableFile(str(path), f"cannot read tag table: {error}") from error
 
 
+TABLE_KINDS = ("characters", "freeforms", "relationships")
+# How a canonical reads when it is a character's own name (or a group's), not a tag that only
+# mentions someone ("Harry Potter Needs a Hug" reads as Harry, but not by these).
+_BY_NAME = ("name as written", "name without asides", "known name", "group name")
+
+
 def evaluate_synonym_table(
-    path: Path, kb: KnowledgeBase | None = None, fandom: str | None = None
+    path: Path, kb: KnowledgeBase | None = None, fandom: str | None = None, kind: str | None = None
 ) -> SynonymReport:
-    """Evaluate a table of any of the three kinds (see the module's docstring); ``fandom``
-    defaults to the table's own (the fandom most of its characters belong to)."""
+    """Evaluate a table of one of the three kinds (see the module's docstring), ``kind`` or
+    else told from the table; ``fandom`` defaults to the table's own (the fandom most of its
+    characters belong to)."""
     kb = kb if kb is not None else KnowledgeBase.default()
     path = Path(path)
-    rows = _read_rows(path)
-    if rows and rows[0] and rows[0][0].strip().casefold().startswith(_PARTICIPANT_HEADER):
+    kind = kind or table_kind(path, kb)
+    if kind == "relationships":
         return evaluate_relationship_list(path, kb, fandom)
-    table = read_synonym_table(path)
-    resolver = resolver_for(kb)
-    known = sum(1 for canonical, _ in table if resolver.resolve(canonical).character)
-    if table and known * 2 < len(table):
+    if kind == "freeforms":
         return evaluate_freeform_table(path, kb)
     return evaluate_character_table(path, kb, fandom)
+
+
+def table_kind(path: Path, kb: KnowledgeBase) -> str:
+    """Relationships by their header; characters when most canonicals are characters' own
+    names; freeforms otherwise."""
+    rows = _read_rows(path)
+    if rows and rows[0] and rows[0][0].strip().casefold().startswith(_PARTICIPANT_HEADER):
+        return "relationships"
+    table = read_synonym_table(path)
+    resolver = resolver_for(kb)
+    named = sum(
+        1
+        for canonical, _ in table
+        if (match := resolver.resolve(canonical)).character and match.how.startswith(_BY_NAME)
+    )
+    return "freeforms" if table and named * 2 < len(table) else "characters"
 
 
 def evaluate_freeform_table(path: Path, kb: KnowledgeBase | None = None) -> SynonymReport:
