@@ -51,23 +51,7 @@ def detect_language(text: str | Iterable[str]) -> str | None:
 # use them too). In the opening of an English story they are 9 % to 33 % of the words (median
 # 17 %, 1,059 stories); in the openings of the stories in other languages, none.
 _ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "that",
-        "his",
-        "she",
-        "with",
-        "you",
-        "had",
-        "but",
-        "they",
-        "him",
-        "this",
-        "have",
-        "not",
-        "what",
-    ]
+    "the and that his she with you had but they him this have not what".split()  # noqa: SIM905
 )
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _MIN_WORDS_TO_SETTLE = 40
