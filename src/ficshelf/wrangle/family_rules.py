@@ -201,15 +201,19 @@ class FamilyRules:
 
     def _of_other_gender(self, given: str, ids: frozenset[int]) -> frozenset[int]:
         """The characters of ``ids`` whose gender is not the one ``given`` is commonly
-        ("charlotte": the men), unless it is a given name they go by."""
+        ("charlotte": the men), unless it is a given name they go by, their own or fanon
+        ("Harriet" for Harry)."""
         gender = given_name_gender(given)
         if gender is None:
             return frozenset()
-        characters, own = self._look.index.characters, self._look.index.families.given_of
+        index = self._look.index
+        own, fanon = index.families.given_of, index.parts.given
         return frozenset(
             i
             for i in ids
-            if characters[i].gender not in (None, gender) and given not in own.get(i, ())
+            if index.characters[i].gender not in (None, gender)
+            and given not in own.get(i, ())
+            and given not in fanon.get(i, frozenset())
         )
 
     def by_parts(
