@@ -53,12 +53,29 @@ def _write_lower_words(out: IO[bytes]) -> None:
 
 
 @functools.cache
+def _given_name_genders() -> dict[str, str | None]:
+    """Common given names, folded, with "f" or "m" when commonly a woman's or a man's
+    (``data/kb/given_names.txt``)."""
+    text = resources.files("ficshelf.data").joinpath("kb", "given_names.txt").read_text("utf-8")
+    found: dict[str, str | None] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, gender = line.partition(" ")
+        found[name_key(name)] = gender.strip() or None
+    return found
+
+
+@functools.cache
 def given_names() -> frozenset[str]:
     """Common given names, folded (``data/kb/given_names.txt``)."""
-    text = resources.files("ficshelf.data").joinpath("kb", "given_names.txt").read_text("utf-8")
-    return frozenset(
-        name_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(_given_name_genders())
+
+
+def given_name_gender(key: str) -> str | None:
+    """ "f" or "m" when the folded given name ``key`` is commonly a woman's ("charlotte") or
+    a man's ("charles"); None when both ("leslie") or not a common given name ("hadrian")."""
+    return _given_name_genders().get(key)
 
 
 def ordinary_word(key: str) -> bool:

@@ -156,8 +156,9 @@ def common_prefix(a: str, b: str) -> int:
 
 def begins_alike(written: str, given: str) -> bool:
     """ "Severina" and "Severus", "Jameela" and "James", "Roxy" and "Roxanne": a shared
-    beginning of three letters or more, at least half the shorter name (not "Charlotte" and
-    "Charlus")."""
+    beginning of three letters or more, at least half the shorter name (not "Jane" and
+    "James"). "Charlotte" and "Charlus" begin alike too: the gender of a common given name
+    tells them apart (see ``renamed_member``)."""
     size = common_prefix(written, given)
     return size >= _MIN_PREFIX and 2 * size >= min(len(written), len(given))
 
@@ -182,10 +183,14 @@ def renamed_member(
     meant: frozenset[int],
     tables: FamilyTables,
     kin: frozenset[int] = _NONE,
+    other_gender: frozenset[int] = _NONE,
 ) -> frozenset[int]:
     """Whom a given name no character has, before a family name, means among the family's
     ``members``: the one whose given name begins alike ("Severina Snape"; also among the
-    family's ``kin``: "Severina Prince", Eileen Prince's son), else the one known by no
+    family's ``kin``: "Severina Prince", Eileen Prince's son), though not one of
+    ``other_gender``, of whom the name is commonly the other gender's ("Charlotte Potter" is
+    no spelling of Charlus: a woman's name for a man is a gender-swap, and those are written
+    of the family's main characters, found below), else the one known by no
     given name ("Cordelia Zabini": Blaise's mother), else of the one the fandom file says the
     family name means (``meant``) and his closest kin, the one with the same initial ("Jane
     Potter": James, Harry's father), else the one the family name means ("Hadrian Potter",
@@ -196,7 +201,7 @@ def renamed_member(
     sole = members if len(members) == 1 else _NONE
     close = meant.union(*(tables.relatives.get(i, _NONE) for i in meant))
     for found in (
-        alike_member(given, members | kin, tables),
+        alike_member(given, (members | kin) - other_gender, tables),
         members & unnamed,
         same_initial(given, close & members, tables),
         meant,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ficshelf.wrangle.english import ordinary_word
+from ficshelf.wrangle.english import given_name_gender, ordinary_word
 from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tied_by_kin
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character
@@ -181,20 +181,40 @@ class FamilyRules:
         members = self._members(family, context)
         if not members:
             return frozenset()
+        kin = self._look.index.families.kin_of_family.get(family, frozenset()) & self._look.allowed(
+            context
+        )
         found = renamed_member(
             given,
             members,
             self._look.index.unnamed,
             self._meant(family, context),
             self._look.index.families,
-            self._look.index.families.kin_of_family.get(family, frozenset())
-            & self._look.allowed(context),
+            kin,
+            self._of_other_gender(given, members | kin),
         )
         if len(found) > 1:
             found = self._plainest(found, family)
         if not found or self._look.contains_other_name(cleaned, found):
             return frozenset()
         return self._look.guard(found, cleaned, context)
+
+    def _of_other_gender(self, given: str, ids: frozenset[int]) -> frozenset[int]:
+        """The characters of ``ids`` whose gender is not the one ``given`` is commonly
+        ("charlotte": the men), unless it is a given name they go by, their own or fanon
+        ("Harriet" for Harry)."""
+        gender = given_name_gender(given)
+        if gender is None:
+            return frozenset()
+        index = self._look.index
+        own, fanon = index.families.given_of, index.parts.given
+        return frozenset(
+            i
+            for i in ids
+            if index.characters[i].gender not in (None, gender)
+            and given not in own.get(i, ())
+            and given not in fanon.get(i, frozenset())
+        )
 
     def by_parts(
         self, cleaned: str, context: frozenset[str], loose: bool = False
