@@ -34,7 +34,7 @@ from ficshelf.parse.markup import (
     elements,
     first,
     has_class,
-    inner_html,
+    inner_html_of,
     parse_html,
     previous_element,
     text_of,
@@ -151,7 +151,7 @@ class _ChapterDraft:
         return RawChapter(
             title=self.title,
             text=contents_to_text(self.bodies),
-            html=sanitize_html("\n".join(inner_html(body) for body in self.bodies)),
+            html=sanitize_html(inner_html_of(self.bodies)),
             summary=self.summary,
             notes=self.notes,
             end_notes=self.end_notes,

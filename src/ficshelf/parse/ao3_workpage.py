@@ -29,7 +29,7 @@ from ficshelf.parse.markup import (
     elements,
     first,
     has_class,
-    inner_html,
+    inner_html_of,
     parse_html,
     previous_element,
     text_of,
@@ -164,7 +164,7 @@ def _chapter(
     return RawChapter(
         title=title,
         text=contents_to_text(bodies),
-        html=sanitize_html(inner_html(body) if body is not None else ""),
+        html=sanitize_html(inner_html_of(bodies)),
         summary=summary,
         notes=notes,
         end_notes=end_notes,

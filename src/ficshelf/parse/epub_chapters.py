@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from ficshelf.model import RawChapter
 from ficshelf.parse.epub_container import Package, SpineItem
 from ficshelf.parse.html_text import contents_to_text
-from ficshelf.parse.markup import elements, first, inner_html, parse_html, text_of
+from ficshelf.parse.markup import elements, first, inner_html_of, parse_html, text_of
 from ficshelf.parse.sanitize import sanitize_html
 
 
@@ -62,9 +62,10 @@ class _Draft:
     bodies: list[HtmlElement] = field(default_factory=list)
 
     def finish(self) -> RawChapter:
-        markup = "\n".join(inner_html(body) for body in self.bodies)
         return RawChapter(
-            title=self.title, text=contents_to_text(self.bodies), html=sanitize_html(markup)
+            title=self.title,
+            text=contents_to_text(self.bodies),
+            html=sanitize_html(inner_html_of(self.bodies)),
         )
 
 

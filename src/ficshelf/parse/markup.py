@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -85,6 +85,12 @@ def inner_html(element: HtmlElement) -> str:
     if start != shell and whole.startswith(start) and whole.endswith(close):
         return str(whole[len(start) : len(whole) - len(close)])
     return _inner_html_by_children(element)  # a void element, or a tag serialized unusually
+
+
+def inner_html_of(elements: Iterable[HtmlElement]) -> str:
+    """The markup inside each of ``elements``, joined by line breaks: one chapter's markup
+    when its story comes in several bodies (``html_text.contents_to_text`` reads its text)."""
+    return "\n".join(inner_html(element) for element in elements)
 
 
 def _inner_html_by_children(element: HtmlElement) -> str:
