@@ -232,37 +232,31 @@ class CharacterResolver:
                 "name mentioned", lambda: wrapped.mentioned(written, context), when=bool(context)
             ),
             _Reading("transliterated", lambda: spelling.transliterated(written, cleaned)),
+            *(self._loosest(tag) if context else ()),
+        ]
+
+    def _loosest(self, tag: _Tag) -> list[_Reading]:
+        """The last readings of a tag naming one person: near spellings, parts of names and
+        puns, which only a fandom in context narrows enough."""
+        families, spelling = self._families, self._spelling
+        context, cleaned = tag.context, tag.cleaned
+        return [
             _Reading(
-                "close spelling of a known name",
-                lambda: spelling.respelled(cleaned, context),
-                when=bool(context),
+                "close spelling of a known name", lambda: spelling.respelled(cleaned, context)
+            ),
+            _Reading("names the character goes by", lambda: families.by_parts(cleaned, context)),
+            _Reading("beginning of a given name", lambda: spelling.given_prefix(cleaned, context)),
+            _Reading(
+                "given name, other family name", lambda: families.given_name(cleaned, context)
             ),
             _Reading(
-                "names the character goes by",
-                lambda: families.by_parts(cleaned, context),
-                when=bool(context),
-            ),
-            _Reading(
-                "beginning of a given name",
-                lambda: spelling.given_prefix(cleaned, context),
-                when=bool(context),
-            ),
-            _Reading(
-                "given name, other family name",
-                lambda: families.given_name(cleaned, context),
-                when=bool(context),
-            ),
-            _Reading(
-                "close spelling without spaces",
-                lambda: spelling.compact_typo(cleaned, context),
-                when=bool(context),
+                "close spelling without spaces", lambda: spelling.compact_typo(cleaned, context)
             ),
             _Reading(
                 "family name after ordinary words",
                 lambda: families.qualified_family(cleaned, context),
-                when=bool(context),
             ),
-            _Reading("a pun on a name", lambda: spelling.pun(cleaned, context), when=bool(context)),
+            _Reading("a pun on a name", lambda: spelling.pun(cleaned, context)),
         ]
 
     def _person_not_kind(self, tag: _Tag, match: NameMatch) -> NameMatch | None:
