@@ -24,6 +24,7 @@ name among other words), ``family_rules`` (family names, titles, kin), ``spellin
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -143,6 +144,7 @@ class CharacterResolver:
             self._person_not_kind(tag, match)
             or self._whole_name_loosely(tag, match)
             or self._respelled(tag, match)
+            or self._unstretched(tag, match)
             or match
         )
 
@@ -216,7 +218,8 @@ class CharacterResolver:
             _Reading("starts with a full name", lambda: wrapped.runs(cleaned)),
             _Reading("first and last name", lambda: self._look.first_and_last(cleaned)),
             _Reading(
-                "known name after qualifiers", lambda: wrapped.after_qualifiers(cleaned, context)
+                "known name after qualifiers",
+                lambda: wrapped.after_qualifiers(cleaned, context, written),
             ),
             _Reading("group keyword", lambda: groups.group(written, plain, context)),
             _Reading("name after 'as'", lambda: wrapped.played_by(written)),
@@ -240,12 +243,16 @@ class CharacterResolver:
         puns, which only a fandom in context narrows enough."""
         families, spelling = self._families, self._spelling
         context, cleaned = tag.context, tag.cleaned
+        tagged = CHARACTER_SUFFIX.search(tag.written) is not None
         return [
             _Reading(
                 "close spelling of a known name", lambda: spelling.respelled(cleaned, context)
             ),
             _Reading("names the character goes by", lambda: families.by_parts(cleaned, context)),
-            _Reading("beginning of a given name", lambda: spelling.given_prefix(cleaned, context)),
+            _Reading(
+                "beginning of a given name",
+                lambda: spelling.given_prefix(cleaned, context, tagged=tagged),
+            ),
             _Reading(
                 "given name, other family name", lambda: families.given_name(cleaned, context)
             ),
@@ -311,6 +318,20 @@ class CharacterResolver:
             return None
         return NameMatch(tag.written, found.character, f"misspelt: {found.how}")
 
+    def _unstretched(self, tag: _Tag, match: NameMatch) -> NameMatch | None:
+        """ "Naginiiiii", "Dracoooo": a name with a letter held for effect, read again with
+        the run cut to two letters, then to one."""
+        if match.character is not None or match.how.startswith("ambiguous") or not tag.context:
+            return None
+        for kept in (2, 1):
+            shortened = _cut_held_letters(tag.written, kept)
+            if shortened == tag.written:
+                return None
+            found = self.resolve(shortened, tag.context)
+            if found.character is not None:
+                return NameMatch(tag.written, found.character, f"letters held: {found.how}")
+        return None
+
     def _first_of(self, tag: _Tag, readings: Iterable[_Reading], failure: str) -> NameMatch:
         """The first reading naming exactly one character; stops if one names several."""
         written, context = tag.written, tag.context
@@ -342,6 +363,17 @@ class CharacterResolver:
     @staticmethod
     def _in_context(found: tuple[Character, ...], context: frozenset[str]) -> bool:
         return not context or any(c.fandom in context for c in found)
+
+
+_HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def _cut_held_letters(text: str, kept: int) -> str:
+    """``text`` with each lower-case letter written three or more times running cut to
+    ``kept`` ("Harryyyy"; not a numeral such as "III")."""
+    return _HELD_LETTER.sub(
+        lambda m: m.group(1) * kept if m.group(1).islower() else m.group(0), text
+    )
 
 
 _RESOLVERS: weakref.WeakKeyDictionary[KnowledgeBase, CharacterResolver] = (

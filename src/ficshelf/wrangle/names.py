@@ -18,6 +18,8 @@ from unidecode import unidecode
 _DROPPED = re.compile(r"['’`.]")
 _SEPARATORS = re.compile(r"[^\w]+")
 _ASIDE = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
+_OPEN_ASIDE = re.compile(r"\s*[(\[]")
+_STRAY_BRACKET = re.compile(r"[()\[\]]")
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]|'([^']+)'")
 _GENERATION = frozenset({"jr", "sr", "jnr", "snr", "junior", "senior", "i", "ii", "iii", "iv"})
 _NOT_A_NAME = frozenset(
@@ -59,10 +61,17 @@ def sound_key(text: str) -> str:
 
 
 def split_asides(text: str) -> tuple[str, tuple[str, ...]]:
-    """Split "Sirius Black (mentioned) [past]" into "Sirius Black" and its asides."""
-    asides = tuple(match.group(1).strip() for match in _ASIDE.finditer(text))
+    """Split "Sirius Black (mentioned) [past]" into "Sirius Black" and its asides. AO3 cuts
+    tags at 100 characters and people lose brackets: an aside left open runs to the end
+    ("Voldemort (Harry"), and a stray closing bracket is no part of the name."""
+    asides = [match.group(1).strip() for match in _ASIDE.finditer(text)]
     base = _ASIDE.sub(" ", text).strip()
-    return base, asides
+    opened = _OPEN_ASIDE.search(base)
+    if opened is not None and opened.start() > 0:
+        asides.append(base[opened.end() :].strip())
+        base = base[: opened.start()]
+    base = _STRAY_BRACKET.sub(" ", base).strip()
+    return base, tuple(asides)
 
 
 def nickname_forms(text: str) -> tuple[str, ...]:

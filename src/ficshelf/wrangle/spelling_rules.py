@@ -174,12 +174,15 @@ class SpellingRules:
             return frozenset()
         return self._look.lookup("sound", sound_key(cleaned))
 
-    def given_prefix(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+    def given_prefix(
+        self, cleaned: str, context: frozenset[str], *, tagged: bool = False
+    ) -> frozenset[int]:
         """ "Petun", "Hermi": the beginning, at least half, of the one given name in the
-        fandom that begins so; not an ordinary word ("Sever")."""
+        fandom that begins so; not an ordinary word ("Sever"), unless the tag was made a
+        character's ("Sever - Character": a name typed half-way into AO3's field)."""
         if " " in cleaned or len(cleaned) < _MIN_RUN_IN + 1 or not cleaned.isalpha():
             return frozenset()
-        if ordinary_word(cleaned) or cleaned in self._look.words_in_names:
+        if (ordinary_word(cleaned) and not tagged) or cleaned in self._look.words_in_names:
             return frozenset()
         parts = self._look.index.parts
         words = parts.given_words

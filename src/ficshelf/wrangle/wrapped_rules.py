@@ -7,9 +7,12 @@ after a name is a given name ("Harry James Potter"), not the second person.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from ficshelf.wrangle.english import misspelt_word
+from unidecode import unidecode
+
+from ficshelf.wrangle.english import given_names, misspelt_word
 from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.lookups import Lookups
@@ -24,6 +27,11 @@ from ficshelf.wrangle.written import (
     plain_name,
     words_of,
 )
+
+# Letters a coined word must not share, at its start, with any word of a name.
+_STEM = 4
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}\b")
+_PEOPLES_ENDINGS = ("ian", "ean", "ese", "ish", "ite")
 
 
 class WrappedRules:
@@ -114,11 +122,16 @@ class WrappedRules:
             return found
         return frozenset()
 
-    def after_qualifiers(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+    def after_qualifiers(
+        self, cleaned: str, context: frozenset[str], written: str = ""
+    ) -> frozenset[int]:
         """ "Genius Draco Malfoy", "Retro Photographer Harry Potter", "Wormtail Peter
-        Pettigrew": ordinary words (or the character's own alias) before a known name. Not
-        "Harry James Potter" nor "Holly James Potter": a name before a name is a given name."""
+        Pettigrew": ordinary words (or the character's own alias) before a known name, or
+        coined ones before a whole name ("OMP Regulus Black", "Kryptonian Harry Potter").
+        Not "Harry James Potter" nor "Holly James Potter": a name before a name is a given
+        name, and so may be an unknown word ("Corwick Oren Vale")."""
         tokens = cleaned.split()
+        capitals = {name_key(word) for word in _ABBREVIATION.findall(written)}
         for start in range(1, len(tokens)):
             head, rest = tokens[:start], " ".join(tokens[start:])
             found = self._look.lookup("strong", rest) or self._look.lookup("derived", rest)
@@ -134,8 +147,33 @@ class WrappedRules:
                 return frozenset()  # "it ain't actually Moody"
             if all(self._look.qualifier(t) or self._misspelt_qualifier(t) for t in head):
                 return found
+            if not last and all(self._coined(t, capitals) for t in head):
+                return found
             return found if self._look.lookup("strong", " ".join(head)) == found else frozenset()
         return frozenset()
+
+    def _coined(self, key: str, capitals: set[str]) -> bool:
+        """An abbreviation ("OMP") or an adjective of a people or a place ("Kryptonian")
+        that is nobody's name, in the knowledge base or among common given names, nor
+        begins like a word of one (not "Hadrian", "Brian", nor "Diário", which is Tom
+        Riddle's "Diary")."""
+        if key not in capitals and not key.endswith(_PEOPLES_ENDINGS):
+            return False
+        parts = self._look.index.parts
+        if not key.isalpha() or key in given_names() or key in parts.by_given:
+            return False
+        if key in parts.by_family or key in self._look.words_in_names:
+            return False
+        return unidecode(key)[:_STEM] not in self._stems_of_names
+
+    @functools.cached_property
+    def _stems_of_names(self) -> frozenset[str]:
+        """The beginnings of every word of every name and alias in the knowledge base."""
+        index = self._look.index
+        words = {
+            word for table in (index.strong, index.derived) for key in table for word in key.split()
+        }
+        return frozenset(unidecode(word)[:_STEM] for word in words)
 
     def _misspelt_qualifier(self, key: str) -> bool:
         """An ordinary word with a typo, and no part of anyone's name ("Photorgapher Harry
