@@ -25,6 +25,7 @@ from .conftest import raw_work
         ("NC-17", Rating.EXPLICIT),
         ("MA", Rating.EXPLICIT),
         ("X", Rating.EXPLICIT),
+        ("E", Rating.EXPLICIT),  # AO3's own letters: G, T, M, E
         ("adult", Rating.EXPLICIT),
         ("R for language", Rating.MATURE),
         (None, Rating.NOT_RATED),
