@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from ficshelf.wrangle import wrangle
+from ficshelf.wrangle.kb import KnowledgeBase
 
-from .conftest import raw_work
+from .conftest import fandom_kb, raw_work
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,44 @@ def test_no_fandom_guessed_from_one_ambiguous_name() -> None:
     work = wrangle(raw_work(characters=("Harry",)))
     assert work.fandoms == ()
     assert not work.fandom_inferred
+
+
+_TIDE = {
+    "name": "Tidewater Saga",
+    "characters": {
+        "male": {"Roy Calloway": ["Roy"], "Bram Hollis": ["Bram"]},
+        "female": {"Isolde Vane": ["Isolde"]},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def tide() -> KnowledgeBase:
+    return fandom_kb(_TIDE, "tidewater.toml")
+
+
+def test_a_common_given_name_beside_a_stranger_tells_no_fandom(tide: KnowledgeBase) -> None:
+    # "Ed/Roy" from a fandom the knowledge base lacks is not a story about the Roy it knows.
+    work = wrangle(raw_work(relationships=("Ed/Roy",)), tide)
+    assert work.fandoms == ()
+    assert [t.name for t in work.relationships] == ["Ed/Roy"]
+    assert not work.relationships[0].known
+    assert "common given name" in work.relationships[0].how
+
+
+def test_a_rare_name_beside_a_stranger_still_tells_its_fandom(tide: KnowledgeBase) -> None:
+    # "Isolde/Marnie": Marnie may be an original character; Isolde is no everyday name.
+    work = wrangle(raw_work(relationships=("Isolde/Marnie",)), tide)
+    assert [t.name for t in work.fandoms] == ["Tidewater Saga"]
+    assert [t.name for t in work.relationships] == ["Isolde Vane/Marnie"]
+
+
+def test_a_common_given_name_beside_someone_known_tells_its_fandom(tide: KnowledgeBase) -> None:
+    work = wrangle(raw_work(relationships=("Roy/Bram",)), tide)
+    assert [t.name for t in work.fandoms] == ["Tidewater Saga"]
+    assert [t.name for t in work.relationships] == ["Bram Hollis/Roy Calloway"]
+
+
+def test_a_common_given_name_resolves_once_the_fandom_is_stated(tide: KnowledgeBase) -> None:
+    work = wrangle(raw_work(fandoms=("Tidewater Saga",), relationships=("Ed/Roy",)), tide)
+    assert [t.name for t in work.relationships] == ["Ed/Roy Calloway"]

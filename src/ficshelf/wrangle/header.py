@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from ficshelf.model import Category, RawWork, TagRef, TagType
 from ficshelf.vocab import category_from
-from ficshelf.wrangle.characters import CharacterResolver
+from ficshelf.wrangle.characters import CharacterResolver, NameMatch
+from ficshelf.wrangle.english import given_names
 from ficshelf.wrangle.fandoms import Evidence, infer_fandoms, stated_fandoms
 from ficshelf.wrangle.freeforms import split_freeform_list, wrangle_freeform
 from ficshelf.wrangle.kb import KnowledgeBase
-from ficshelf.wrangle.names import split_asides
+from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.relationships import (
     Pairing,
     canonical_name,
@@ -101,6 +102,9 @@ def _read_names(raw: RawWork) -> _Reading:
 
 
 def _evidence(reading: _Reading, kb: KnowledgeBase, resolver: CharacterResolver) -> list[Evidence]:
+    """What each written name says of the fandom. A common given name paired with someone
+    no fandom knows says nothing: in "Ed/Roy" from a fandom we lack, "Roy" alone would
+    make it a story about whichever Roy we know."""
     evidence: list[Evidence] = []
     people: list[str] = list(reading.character_names)
     for text in reading.pairing_texts:
@@ -109,11 +113,24 @@ def _evidence(reading: _Reading, kb: KnowledgeBase, resolver: CharacterResolver)
             continue
         if pairing.fandom is not None:
             evidence.append(Evidence(text, frozenset({pairing.fandom})))
-        people.extend(pairing.people)
+        people.extend(_telling_members(pairing.people, resolver))
     for person in dict.fromkeys(p.strip() for p in people):
         fandoms = frozenset(c.fandom for c in resolver.candidates(person))
         evidence.append(Evidence(person, fandoms))
     return evidence
+
+
+def _telling_members(people: Sequence[str], resolver: CharacterResolver) -> list[str]:
+    """The members of a pairing that may tell its fandom: all of them when every one is
+    somebody we know, else all but the common given names written alone."""
+    if all(resolver.candidates(person) for person in people):
+        return list(people)
+    return [person for person in people if not _common_given_name(person)]
+
+
+def _common_given_name(person: str) -> bool:
+    key = name_key(split_asides(person)[0])
+    return " " not in key and key in given_names()
 
 
 def _character(
@@ -149,15 +166,19 @@ def _relationship(
     names: list[str] = []
     reasons: list[str] = []
     known = True
-    for person in pairing.people:
-        match = resolver.resolve(person, context)
+    matches = [resolver.resolve(person, context) for person in pairing.people]
+    guessing = not context and any(m.character is None for m in matches)
+    for person, match in zip(pairing.people, matches, strict=True):
+        if guessing and _common_given_name(person):
+            match = NameMatch(person, None, "a common given name, beside someone unknown")
         if match.character is not None:
             names.append(match.character.name)
             reasons.append(f"{person.strip()}: {match.how}")
         else:
             known = False
             names.append(sensible_case(split_asides(person)[0]))
-            reasons.append(f"{person.strip()}: unknown")
+            why = "" if match.how == "unknown" else f" ({match.how})"
+            reasons.append(f"{person.strip()}: unknown{why}")
     name = canonical_name(names, pairing.romantic)
     how = "; ".join(filter(None, [pairing.how, *reasons]))
     tag = TagRef(TagType.RELATIONSHIP, name, written, how, known)
