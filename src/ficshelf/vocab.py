@@ -43,6 +43,8 @@ class Chatter:
     trailing: Mapping[str, tuple[tuple[str, ...], ...]]
     pleas: tuple[str, ...]
     remark_verbs: frozenset[str]
+    empty_words: frozenset[str]
+    modifiers: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,12 @@ def _vocab() -> _Vocab:
             trailing=_by_edge_word(filler["trailing"] + filler["phrases"], -1),
             pleas=tuple(p.casefold() for p in filler["pleas"]),
             remark_verbs=frozenset(filler["remark_verbs"]),
+            empty_words=frozenset(w.casefold() for w in filler["empty_words"]),
+            modifiers={
+                word.casefold(): kind
+                for kind, members in filler["modifiers"].items()
+                for word in members
+            },
         ),
     )
 

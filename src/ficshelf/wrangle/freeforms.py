@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ficshelf.model import TagRef, TagType
 from ficshelf.vocab import chatter, words
+from ficshelf.wrangle.freeform_words import freeform_by_words
 from ficshelf.wrangle.kb import KnowledgeBase
 from ficshelf.wrangle.rules import Rule, synonym_for
 
@@ -46,10 +47,14 @@ def strip_filler(text: str) -> str:
 
 
 def known_freeform(text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
-    """(canonical, how) when the knowledge base knows ``text`` as written or without filler."""
+    """(canonical, how) when the knowledge base knows ``text`` as written, by its words, or
+    without filler at its edges."""
     canonical = kb.freeform(text)
     if canonical is not None:
         return canonical, _how(text, canonical)
+    by_words = freeform_by_words(text, kb)
+    if by_words is not None:
+        return by_words
     stripped = strip_filler(text)
     if stripped != text.strip():
         canonical = kb.freeform(stripped)
