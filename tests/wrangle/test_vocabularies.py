@@ -110,7 +110,7 @@ def test_filler_words_are_dropped_and_qualifiers_folded() -> None:
     work = wrangle(
         raw_work(warnings=("um, well, fluff overload, mild language, lots of humor, h/c",))
     )
-    assert [t.name for t in work.freeforms] == ["Fluff", "Mild Language", "Humor", "Hurt/Comfort"]
+    assert [t.name for t in work.freeforms] == ["Fluff", "Language", "Humor", "Hurt/Comfort"]
 
 
 def test_status_words() -> None:
