@@ -62,3 +62,18 @@ def test_a_table_of_characters_own_names_is_a_character_table(tmp_path: Path) ->
         "canonical,synonym1\nPip Thistlewood,Pipkin\nWren Alder,wren alder\n", encoding="utf-8"
     )
     assert table_kind(path, _orchard_kb()) == "characters"
+
+
+def test_a_freeform_table_about_characters_reads_them_in_their_fandom(tmp_path: Path) -> None:
+    path = tmp_path / "freeforms.csv"
+    path.write_text(
+        "canonical,synonym1,synonym2\n"
+        "Good Pip Thistlewood,Good!Pip,Pipkin is good\n"
+        "Wren Alder Bashing,bashing!Wren,wren bashing\n"
+        "Orchard Picnics,picnic in the orchard,\n",
+        encoding="utf-8",
+    )
+    report = evaluate_synonym_table(path, _orchard_kb(), kind="freeforms")
+    assert report.fandom == "Orchard"  # told from the characters the canonicals are about
+    assert report.mapped == 4
+    assert [m.synonym for m in report.misses] == ["picnic in the orchard"]

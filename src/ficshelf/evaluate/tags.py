@@ -21,6 +21,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ficshelf.errors import UnreadableFile
+from ficshelf.wrangle.character_freeforms import (
+    character_freeform,
+    fandom_of_character_freeform,
+)
 from ficshelf.wrangle.characters import resolver_for
 from ficshelf.wrangle.freeforms import known_freeform
 from ficshelf.wrangle.kb import KnowledgeBase
@@ -157,7 +161,7 @@ def evaluate_synonym_table(
     if kind == "relationships":
         return evaluate_relationship_list(path, kb, fandom)
     if kind == "freeforms":
-        return evaluate_freeform_table(path, kb)
+        return evaluate_freeform_table(path, kb, fandom)
     return evaluate_character_table(path, kb, fandom)
 
 
@@ -177,18 +181,32 @@ def table_kind(path: Path, kb: KnowledgeBase) -> str:
     return "freeforms" if table and named * 2 < len(table) else "characters"
 
 
-def evaluate_freeform_table(path: Path, kb: KnowledgeBase | None = None) -> SynonymReport:
+def evaluate_freeform_table(
+    path: Path, kb: KnowledgeBase | None = None, fandom: str | None = None
+) -> SynonymReport:
     """Fold every synonym of a freeform table; a fold onto another row's canonical is a
-    false merge."""
+    false merge. ``fandom`` (default: the fandom of the characters the canonicals are about,
+    when there is one) is in context for freeforms about a character ("Good Draco Malfoy")."""
     kb = kb if kb is not None else KnowledgeBase.default()
     rows = read_synonym_table(Path(path))
+    resolver = resolver_for(kb)
+    if fandom is None:
+        about = Counter(fandom_of_character_freeform(c, resolver) for c, _ in rows)
+        about.pop(None, None)
+        fandom = about.most_common(1)[0][0] if about else None
+    context = frozenset({fandom}) if fandom else frozenset()
+
+    def fold(written: str) -> str | None:
+        found = known_freeform(written, kb) or character_freeform(written, resolver, context)
+        return None if found is None else found[0]
+
     canonicals = {canonical for canonical, _ in rows}
-    known_rows = sum(1 for canonical, _ in rows if known_freeform(canonical, kb))
+    known_rows = sum(1 for canonical, _ in rows if fold(canonical))
     tally = _Tally()
     for canonical, synonyms in rows:
-        expected = _freeform(canonical, kb) or canonical
+        expected = fold(canonical) or canonical
         for synonym in synonyms:
-            got = _freeform(synonym, kb)
+            got = fold(synonym)
             tally.count(
                 Outcome(canonical, synonym, got),
                 right=got is not None and got == expected,
@@ -196,17 +214,12 @@ def evaluate_freeform_table(path: Path, kb: KnowledgeBase | None = None) -> Syno
             )
     return tally.report(
         path,
-        fandom=None,
+        fandom=fandom,
         kind="freeforms",
         canonicals=len(rows),
         canonicals_known=known_rows,
         synonyms=sum(len(s) for _, s in rows),
     )
-
-
-def _freeform(written: str, kb: KnowledgeBase) -> str | None:
-    found = known_freeform(written, kb)
-    return None if found is None else found[0]
 
 
 def evaluate_relationship_list(

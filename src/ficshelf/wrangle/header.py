@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ficshelf.model import Category, RawWork, TagRef, TagType
 from ficshelf.vocab import category_from
+from ficshelf.wrangle.character_freeforms import character_freeform
 from ficshelf.wrangle.characters import CharacterResolver, NameMatch
 from ficshelf.wrangle.english import given_names
 from ficshelf.wrangle.fandoms import Evidence, infer_fandoms, stated_fandoms
@@ -74,17 +75,32 @@ def wrangle_header_tags(
         for value in raw.freeforms
         for tag in split_freeform_list(value)
     ]
+    freeforms = [
+        _about_a_character(tag, resolver, context)
+        for tag in (*warning_reading.freeforms, *freeforms)
+    ]
     return WrangledTags(
         fandoms=dedupe(fandoms),
         warnings=tuple(warning_reading.warnings),
         categories=tuple(categories),
         relationships=dedupe(tag for tag, _members in relationships),
         characters=dedupe(characters),
-        freeforms=dedupe([*warning_reading.freeforms, *freeforms]),
+        freeforms=dedupe(freeforms),
         notes=tuple(warning_reading.notes),
         decisions=tuple(decisions),
         fandom_inferred=inferred,
     )
+
+
+def _about_a_character(tag: TagRef, resolver: CharacterResolver, context: frozenset[str]) -> TagRef:
+    """An unknown freeform about one character of the work's fandom, as AO3 names such a tag
+    ("Protective!Sirius" -> "Protective Sirius Black"); any other tag as it was."""
+    if tag.known:
+        return tag
+    found = character_freeform(tag.written, resolver, context)
+    if found is None:
+        return tag
+    return TagRef(TagType.FREEFORM, found[0], tag.written, found[1])
 
 
 def _read_names(raw: RawWork) -> _Reading:
