@@ -1,6 +1,8 @@
-"""Tags from AO3 files: already AO3's wrangled names, so they are kept as they are and only
-folded onto the knowledge base's canonical names where it knows an exact synonym. Relationship
-names are never re-split ("Sarah Sawyer/John Watson" stays one tag, in AO3's order)."""
+"""Tags from AO3 files: AO3's names, so they are kept as they are. Characters and
+relationships are only folded onto the knowledge base's canonical names where it knows an exact
+synonym, and relationship names are never re-split ("Sarah Sawyer/John Watson" stays one tag,
+in AO3's order). Freeforms, which authors write freely on AO3 too, fold as any freeform does
+("SO MUCH ANGST" is Angst); one the knowledge base cannot place stays an AO3 tag."""
 
 from __future__ import annotations
 
