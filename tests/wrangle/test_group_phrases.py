@@ -82,3 +82,17 @@ def fen() -> KnowledgeBase:
 def test_group_phrases(fen: KnowledgeBase, written: str, canonical: str | None) -> None:
     match = resolver_for(fen).resolve(written, FEN)
     assert (match.character.name if match.character else None) == canonical
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Every other tutor", "Academy Staff"),  # one of many, said of all of them
+        ("each Wyrm", "Wyrm House"),
+        ("every Brack", "Brack Family"),
+        ("every other Ansel", "Ansel Brack"),  # a person is still that person
+    ],
+)
+def test_every_one_of_a_group(fen: KnowledgeBase, written: str, canonical: str | None) -> None:
+    match = resolver_for(fen).resolve(written, FEN)
+    assert (match.character.name if match.character else None) == canonical

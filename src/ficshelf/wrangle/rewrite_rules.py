@@ -21,6 +21,9 @@ from ficshelf.wrangle.written import (
     without_denial,
 )
 
+# Words that say "every one of them" before a noun for one of a group.
+_EVERY = (("every", "other"), ("all", "other"), ("every",), ("each",), ("any",))
+
 # What a reading found and how: the character (None for no one) and the reason.
 Reading = tuple[Character | None, str]
 # Reads a rewritten tag in a context, as the resolver reads any tag.
@@ -42,7 +45,28 @@ class RewriteRules:
             fake = self._fake_of(written, context)  # "it ain't actually Moody"
             if fake is not None:
                 return fake
-        return self._family_first(written, context) or self._without_appearance(written, context)
+        return (
+            self._family_first(written, context)
+            or self._without_appearance(written, context)
+            or self._every_one(written, context)
+        )
+
+    def _every_one(self, written: str, context: frozenset[str]) -> Reading | None:
+        """ "Every other professor", "each Hufflepuff": one of many said of all of them, read
+        as the many ("professors"): a group, or no one."""
+        words = name_key(split_asides(written)[0]).split()
+        for lead in _EVERY:
+            if len(words) > len(lead) and tuple(words[: len(lead)]) == lead:
+                *between, last = words[len(lead) :]
+                break
+        else:
+            return None
+        if not context or last.endswith("s"):
+            return None
+        character, how = self._read(" ".join(["all", *between, f"{last}s"]), context)
+        if character is None or not character.keywords:
+            return None
+        return character, f"every one of a group: {how}"
 
     def _without_appearance(self, written: str, context: frozenset[str]) -> Reading | None:
         """ "Mr Lupin only mentioned", "Good Mrs. Weasley": the tag read without the words
