@@ -91,3 +91,28 @@ def test_a_common_given_name_beside_someone_known_tells_its_fandom(tide: Knowled
 def test_a_common_given_name_resolves_once_the_fandom_is_stated(tide: KnowledgeBase) -> None:
     work = wrangle(raw_work(fandoms=("Tidewater Saga",), relationships=("Ed/Roy",)), tide)
     assert [t.name for t in work.relationships] == ["Ed/Roy Calloway"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "canonical"),
+    [
+        ("Naruto (anime)", "Naruto"),  # a medium in brackets AO3 would not write
+        ("Sherlock [BBC]", "Sherlock (TV)"),
+    ],
+)
+def test_stated_fandom_with_its_medium_in_brackets(stated: str, canonical: str) -> None:
+    work = wrangle(raw_work(fandoms=(stated,)))
+    assert [(t.name, t.known) for t in work.fandoms] == [(canonical, True)]
+
+
+def test_stated_crossover_with_a_fandom_we_lack_keeps_the_one_we_know() -> None:
+    work = wrangle(raw_work(fandoms=("Naruto/Some Tiny Webcomic crossover",)))
+    assert [(t.name, t.known) for t in work.fandoms] == [
+        ("Naruto", True),
+        ("Some Tiny Webcomic", False),
+    ]
+
+
+def test_a_title_with_and_is_not_split_into_fandoms() -> None:
+    work = wrangle(raw_work(fandoms=("Naruto and the Tiny Webcomic",)))
+    assert [(t.name, t.known) for t in work.fandoms] == [("Naruto and the Tiny Webcomic", False)]

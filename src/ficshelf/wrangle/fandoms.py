@@ -14,10 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ficshelf.model import TagRef, TagType
-from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.kb import Fandom, KnowledgeBase
+from ficshelf.wrangle.names import split_asides
 from ficshelf.wrangle.rules import Rule, synonym_for
 
 _CROSSOVER_SPLIT = re.compile(r"\s*(?:[,;/]|\s&\s|\s+x\s+|\bcrossover\b|\band\b)\s*", re.I)
+# What says a value joins fandoms for sure; "and" alone may be a title's ("Pride and
+# Prejudice", "Harry Potter and the Methods of Rationality").
+_CROSSOVER_MARK = re.compile(r"[,;/&]|\s+x\s+|\bcrossover\b", re.I)
 _MIN_SECOND_FANDOM_VOTES = 2
 
 
@@ -45,15 +49,36 @@ def _stated(value: str, kb: KnowledgeBase, rules: Sequence[Rule], trusted: bool)
     rule = synonym_for(value, TagType.FANDOM, rules)
     if rule is not None:
         return [TagRef(TagType.FANDOM, rule.target, value, "user rule: synonym")]
-    whole = kb.fandom(value)
+    whole = _fandom(value, kb)
     if whole is not None:
         return [_known(value, whole.name)]
-    parts = [p for p in _CROSSOVER_SPLIT.split(value) if p and p.strip()]
-    known = [kb.fandom(p) for p in parts]
+    parts = [p.strip() for p in _CROSSOVER_SPLIT.split(value) if p and p.strip()]
+    known = [_fandom(p, kb) for p in parts]
     if len(parts) > 1 and all(known):
         return [_known(p, f.name) for p, f in zip(parts, known, strict=True) if f is not None]
+    if len(parts) > 1 and any(known) and not trusted and _CROSSOVER_MARK.search(value):
+        # "Harry Potter/Some Webcomic crossover": the fandoms we know, and the rest as written
+        return [
+            _known(p, f.name) if f is not None else _unknown(p, trusted)
+            for p, f in zip(parts, known, strict=True)
+        ]
+    return [_unknown(value, trusted)]
+
+
+def _fandom(written: str, kb: KnowledgeBase) -> Fandom | None:
+    """The fandom ``written`` names, also with a medium in brackets AO3 would not write
+    ("Naruto (anime)", "Sherlock [BBC]") when only that makes it known."""
+    found = kb.fandom(written)
+    if found is None:
+        base, asides = split_asides(written)
+        if asides and base:
+            found = kb.fandom(base)
+    return found
+
+
+def _unknown(written: str, trusted: bool) -> TagRef:
     how = "AO3 tag" if trusted else "unknown: kept as written"
-    return [TagRef(TagType.FANDOM, value, value, how, known=trusted)]
+    return TagRef(TagType.FANDOM, written, written, how, known=trusted)
 
 
 def _known(written: str, canonical: str) -> TagRef:
