@@ -77,3 +77,29 @@ def test_ffn_bracketed_pairing_in_characters() -> None:
     work = wrangle(raw_work(characters=("[Cloud S., Zack F.]",)))
     assert [t.name for t in work.relationships] == ["Cloud Strife/Zack Fair"]
     assert [t.name for t in work.characters] == ["Cloud Strife", "Zack Fair"]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("past Hinny", "Ginny Weasley/Harry Potter"),  # how it appears, then the ship name
+        ("Drarry-ish", "Draco Malfoy/Harry Potter"),
+        ("pre-Drarry", "Draco Malfoy/Harry Potter"),
+        ("Harry/Draco slash", "Draco Malfoy/Harry Potter"),  # the kind of pairing after it
+        ("H/D", "Draco Malfoy/Harry Potter"),  # the fandom's initials for a pairing
+        ("SS/HP", "Harry Potter/Severus Snape"),
+    ],
+)
+def test_words_around_a_pairing_are_not_people(written: str, canonical: str) -> None:
+    work = wrangle(raw_work(relationships=(written,)))
+    assert [(t.name, t.known, t.written) for t in work.relationships] == [
+        (canonical, True, written)
+    ]
+    assert [t.name for t in work.fandoms] == ["Harry Potter - J. K. Rowling"]
+
+
+def test_a_given_name_a_nickname_elsewhere_still_tells_its_fandom() -> None:
+    # "Fred" is another fandom's Fred by name; Fred Weasley answers to it as his given name.
+    work = wrangle(raw_work(relationships=("Fred/George/Harry",)))
+    assert [t.name for t in work.fandoms] == ["Harry Potter - J. K. Rowling"]
+    assert [t.name for t in work.relationships] == ["Fred Weasley/George Weasley/Harry Potter"]

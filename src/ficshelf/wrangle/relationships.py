@@ -26,6 +26,14 @@ _PLATONIC = re.compile(r"\s*&\s*")
 _NUMBER = re.compile(r"^0*(\d{1,2})$")
 _CAMEL = re.compile(r"[A-Z][a-z]+")
 _MIN_PART = 3
+# Words around a pairing that say how it appears, not who is in it: "past Hinny",
+# "Drarry-ish", "Harry/Draco slash", "mentions of Ron/Hermione".
+_BEFORE_A_SHIP = re.compile(
+    r"^(?:(?:past|implied|eventual|eventually|background|mentioned|mentions?\s+of|hints?\s+of|"
+    r"minor|one[\s-]sided|slight|possible|side|future|former|unrequited|pre)[\s!:-]+)+",
+    re.IGNORECASE,
+)
+_AROUND_A_SHIP = re.compile(r"(?:[\s-]*\b(?:ish|slash|het|femslash|friendship))+$", re.IGNORECASE)
 _NO_PAIRING = frozenset({fold(w) for w in ("none", "no pairing", "no pairings", "n/a", "gen")})
 
 
@@ -70,6 +78,9 @@ def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pa
     if fold(text) in _NO_PAIRING or category_from(text) is not None:
         return None
     base, _asides = split_asides(text)
+    base = _AROUND_A_SHIP.sub("", _BEFORE_A_SHIP.sub("", base)).strip() or base
+    if kb.portmanteau(base):  # initials the fandom uses for a pairing ("H/D")
+        return portmanteau(base, kb, context, written)
     if _ROMANTIC.search(base):
         people = tuple(p for p in _ROMANTIC.split(base) if p.strip())
         numeric = _numeric(written, people, kb, context)
@@ -79,7 +90,7 @@ def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pa
         return Pairing(written, tuple(dict.fromkeys(people)), romantic=False)
     if len(parts := _AND.split(base)) == 2:
         return Pairing(written, tuple(parts), romantic=True, how="'and' read as a pairing")
-    return portmanteau(written, kb, context) or Pairing(written, (base,), romantic=True)
+    return portmanteau(base, kb, context, written) or Pairing(written, (base,), romantic=True)
 
 
 def _numeric(
@@ -98,9 +109,13 @@ def _numeric(
     return Pairing(written, (), True, members, fandom.name, f"numeric pairing in {fandom.name}")
 
 
-def portmanteau(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pairing | None:
-    """A ship name: from the table, else split into two name prefixes of one fandom."""
-    word = written.strip()
+def portmanteau(
+    word: str, kb: KnowledgeBase, context: frozenset[str], written: str | None = None
+) -> Pairing | None:
+    """A ship name: from the table, else split into two name prefixes of one fandom.
+    ``written`` is the tag it was read from, if more than the ship name ("past Hinny")."""
+    written = word if written is None else written
+    word = word.strip()
     ships = kb.portmanteau(word)
     chosen = [s for s in ships if s.fandom in context] or list(ships)
     if len(chosen) == 1:
