@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ficshelf.model import Category
 from ficshelf.wrangle import wrangle
 from ficshelf.wrangle.kb import KnowledgeBase
@@ -34,3 +36,19 @@ def test_an_unknown_tag_after_a_category_word_stays_whole(kb: KnowledgeBase) -> 
     freeforms, categories = _freeforms_and_categories("slash zeppelinpunk", kb)
     assert categories == []
     assert freeforms == ["slash zeppelinpunk"]
+
+
+@pytest.mark.parametrize(
+    "line", ["see author notes for warnings", "Warnings in the notes", "see end notes"]
+)
+def test_warnings_sent_to_the_notes_are_withheld_from_the_archive(line: str) -> None:
+    work = wrangle(raw_work(warnings=(line,)))
+    assert [w.value for w in work.warnings] == ["Creator Chose Not To Use Archive Warnings"]
+    assert work.freeforms == ()
+
+
+@pytest.mark.parametrize("line", ["character death (not major)", "Character Death (minor)"])
+def test_a_death_said_not_to_be_major_is_no_archive_warning(line: str) -> None:
+    work = wrangle(raw_work(warnings=(line,)))
+    assert work.warnings == ()
+    assert [(t.name, t.written) for t in work.freeforms] == [("Minor Character Death", line)]

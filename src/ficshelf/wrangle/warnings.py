@@ -14,6 +14,7 @@ the reader and remarks about the story. ``read_warning_lines`` sorts each piece:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[.!?]+$")
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
 _SEGMENT_OR_BRACKET = re.compile(r"[()\[\]{}]|\s*(?:[,;:]|\band\b|\s&\s)\s*", re.IGNORECASE)
+_NOT_MAJOR = re.compile(r"\b(?:not major|minor|not a main|side)\b", re.IGNORECASE)
 _AGE = re.compile(
     r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?(?:\s(?:is|was|are|were|turns))?[\s:,]*"
     r"(?:about\s|around\s)?\d{1,3}(?:\s?(?:years old|yrs|yo|y/o))?$"
@@ -108,10 +110,15 @@ def _segments(sentence: str) -> list[str]:
 def _read_segment(
     segment: str, kb: KnowledgeBase, rules: Sequence[Rule], reading: WarningReading
 ) -> None:
-    base, _asides = split_asides(segment)
+    base, asides = split_asides(segment)
     base = base.strip(" .!?\"'")
     if not base or fold(base) in chatter().phrases:
         reading.dropped.append(segment)
+        return
+    if warning_from(base) is Warning.MCD and any(map(_NOT_MAJOR.search, asides)):
+        # "character death (not major)": a death, but not the archive warning's
+        minor = wrangle_freeform(f"minor {base}", kb, rules)
+        reading.freeforms.append(dataclasses.replace(minor, written=segment.strip()))
         return
     for candidate in dict.fromkeys((base, strip_filler(base))):
         if _read_vocabulary(candidate, kb, reading, segment) or _read_category_then_tag(
