@@ -37,6 +37,10 @@ from .conftest import raw_work
         ("Jack/Will", "Pirates of the Caribbean (Movies)", "Jack Sparrow/Will Turner"),
         ("Roy/Jamie", "Ted Lasso (TV)", "Jamie Tartt/Roy Kent"),
         ("Stede/Ed", "Our Flag Means Death (TV)", "Edward Teach/Stede Bonnet"),
+        ("Vegeta/Bulma", "Dragon Ball", "Bulma (Dragon Ball)/Vegeta (Dragon Ball)"),
+        ("Kenshin/Kaoru", "Rurouni Kenshin", "Himura Kenshin/Kamiya Kaoru"),
+        ("Josh/Donna", "The West Wing", "Donna Moss/Josh Lyman"),
+        ("Buck/Eddie", "9-1-1 (TV)", 'Eddie Diaz/Evan "Buck" Buckley'),
     ],
 )
 def test_pairing_in_an_added_fandom_infers_it(pairing: str, fandom: str, relationship: str) -> None:
