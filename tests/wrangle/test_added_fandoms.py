@@ -76,3 +76,9 @@ def test_ffn_character_list_of_an_added_fandom() -> None:
     work = wrangle(raw_work(characters=("[Kagome H., Inuyasha] Sango",)))
     assert [t.name for t in work.fandoms] == ["Inuyasha (Anime & Manga)"]
     assert [t.name for t in work.relationships] == ["Higurashi Kagome/Inuyasha (Character)"]
+
+
+def test_ffn_initials_of_a_shortened_romanization() -> None:
+    work = wrangle(raw_work(characters=("[Kyo S., Tohru H.] Yuki S.",)))
+    assert [t.name for t in work.fandoms] == ["Fruits Basket"]
+    assert [t.name for t in work.relationships] == ["Honda Tooru/Souma Kyou"]
