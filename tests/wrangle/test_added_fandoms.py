@@ -82,3 +82,19 @@ def test_ffn_initials_of_a_shortened_romanization() -> None:
     work = wrangle(raw_work(characters=("[Kyo S., Tohru H.] Yuki S.",)))
     assert [t.name for t in work.fandoms] == ["Fruits Basket"]
     assert [t.name for t in work.relationships] == ["Honda Tooru/Souma Kyou"]
+
+
+@pytest.mark.parametrize(
+    ("ship", "fandom", "relationship"),
+    [
+        ("Royai", "Fullmetal Alchemist - All Media Types", "Riza Hawkeye/Roy Mustang"),
+        ("Sesskag", "Inuyasha (Anime & Manga)", "Higurashi Kagome/Sesshoumaru (InuYasha)"),
+        ("Swan Queen", "Once Upon a Time (TV)", "Emma Swan/Regina Mills"),
+        ("1827", "Katekyou Hitman Reborn!", "Hibari Kyouya/Sawada Tsunayoshi"),
+        ("18x27", "Katekyou Hitman Reborn!", "Hibari Kyouya/Sawada Tsunayoshi"),
+    ],
+)
+def test_ship_names_of_added_fandoms(ship: str, fandom: str, relationship: str) -> None:
+    work = wrangle(raw_work(relationships=(ship,)))
+    assert [t.name for t in work.fandoms] == [fandom]
+    assert [t.name for t in work.relationships] == [relationship]
