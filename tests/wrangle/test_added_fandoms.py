@@ -41,6 +41,9 @@ from .conftest import raw_work
         ("Kenshin/Kaoru", "Rurouni Kenshin", "Himura Kenshin/Kamiya Kaoru"),
         ("Josh/Donna", "The West Wing", "Donna Moss/Josh Lyman"),
         ("Buck/Eddie", "9-1-1 (TV)", 'Eddie Diaz/Evan "Buck" Buckley'),
+        ("Daryl/Rick", "The Walking Dead (TV)", "Daryl Dixon/Rick Grimes"),
+        ("Komaeda/Hinata", "Dangan Ronpa - All Media Types", "Hinata Hajime/Komaeda Nagito"),
+        ("Haru/Rin", "Free!", "Matsuoka Rin/Nanase Haruka"),
     ],
 )
 def test_pairing_in_an_added_fandom_infers_it(pairing: str, fandom: str, relationship: str) -> None:
