@@ -274,6 +274,8 @@ class FamilyRules:
         tokens = cleaned.split()
         if not found and tokens and not self._known_family(tokens[-1], context):
             found = given_with_other_family(cleaned, index, allowed, index.parts.by_given)
+        if not found and tokens:
+            found = given_with_other_family(cleaned, index, allowed, self._kin_namesake(tokens))
         if not found or self._look.index.characters[next(iter(found))].gender is None:
             return frozenset()
         if self._look.contains_other_name(cleaned, found):
@@ -292,6 +294,15 @@ class FamilyRules:
         ):
             return frozenset()  # "Hope Potter": Hope Lupin married, or Harry renamed?
         return self._look.guard(found, cleaned, context)
+
+    def _kin_namesake(self, tokens: list[str]) -> dict[str, frozenset[int]]:
+        """Of several characters with the given name ``tokens[0]``, the one whose kin bear a
+        family name written after it ("Rose Granger-Malfoy": Rose Weasley, whose mother is a
+        Granger, not Rose Zeller); none when not exactly one is."""
+        index = self._look.index
+        sharing = index.given.get(tokens[0], frozenset())
+        tied = frozenset(i for i in sharing if tied_by_kin(i, tokens[1:], index.families))
+        return {tokens[0]: tied} if len(sharing) > 1 and len(tied) == 1 else {}
 
     def qualified_family(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
         """ "Happy Potter", "Cattleya Potter", "Colossal Squid": ordinary words before a family
