@@ -98,8 +98,8 @@ def test_words_around_a_pairing_are_not_people(written: str, canonical: str) -> 
     assert [t.name for t in work.fandoms] == ["Harry Potter - J. K. Rowling"]
 
 
-def test_a_given_name_a_nickname_elsewhere_still_tells_its_fandom() -> None:
-    # "Fred" is another fandom's Fred by name; Fred Weasley answers to it as his given name.
+def test_a_given_name_another_fandom_also_answers_to_is_told_by_the_others() -> None:
+    # "Fred" is Angel's Fred Burkle too; George and Harry make it Fred Weasley.
     work = wrangle(raw_work(relationships=("Fred/George/Harry",)))
     assert [t.name for t in work.fandoms] == ["Harry Potter - J. K. Rowling"]
     assert [t.name for t in work.relationships] == ["Fred Weasley/George Weasley/Harry Potter"]

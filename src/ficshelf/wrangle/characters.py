@@ -120,17 +120,9 @@ class CharacterResolver:
         return match
 
     def candidates(self, written: str) -> tuple[Character, ...]:
-        """Everyone ``written`` could name in any fandom: by the exact readings, and by a
-        given name written alone, which a nickname in another fandom must not hide ("Fred"
-        is Angel's Fred Burkle by name, and Fred Weasley by his given name)."""
+        """Everyone ``written`` could name in any fandom (exact readings only)."""
         match = self.resolve(written)
-        found = (match.character,) if match.character is not None else match.candidates
-        key = clean_name(written)
-        if " " in key:
-            return found
-        index = self._look.index
-        given = sorted(index.given.get(key, frozenset()))
-        return tuple(dict.fromkeys([*found, *(index.characters[i] for i in given)]))
+        return (match.character,) if match.character is not None else match.candidates
 
     def _reading(self, written: str, context: frozenset[str]) -> tuple[Character | None, str]:
         match = self.resolve(written, context)
