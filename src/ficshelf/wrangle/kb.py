@@ -9,14 +9,18 @@ Lookup dictionaries are compiled once per instance, on first use.
 from __future__ import annotations
 
 import functools
+import hashlib
+import pickle
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import IO, Any
 
+from ficshelf import __version__
+from ficshelf.cache import cached_file
 from ficshelf.errors import FicshelfError
 from ficshelf.vocab import fold
 from ficshelf.wrangle.families import FamilyTables, family_tables
@@ -362,8 +366,42 @@ def _freeze(table: Mapping[str, set[int]]) -> dict[str, frozenset[int]]:
 
 @functools.cache
 def _default_kb() -> KnowledgeBase:
+    """The shipped knowledge base with its lookups built. Building them takes most of a
+    second with 4,000 characters, so the built base is kept in the cache folder, named after
+    a digest of the data and of the code that builds it; any change makes a new one."""
     root = resources.files("ficshelf.data").joinpath("kb")
-    return load_directory(root)
+    try:
+        path = cached_file(f"kb-{_digest(root)}.pickle", lambda out: _write_built(root, out))
+        with path.open("rb") as handle:
+            kb = pickle.load(handle)
+        if isinstance(kb, KnowledgeBase):
+            return kb
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass  # an unwritable cache, or a file from elsewhere: build it here
+    return _built(root)
+
+
+def _built(root: Traversable) -> KnowledgeBase:
+    kb = load_directory(root)
+    _ = kb.index
+    return kb
+
+
+def _write_built(root: Traversable, out: IO[bytes]) -> None:
+    pickle.dump(_built(root), out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _digest(root: Traversable) -> str:
+    """What the built knowledge base is made from: every data file under ``root`` and the
+    wrangle package's code (names and bytes), and ficshelf's version."""
+    digest = hashlib.sha256(__version__.encode())
+    code = resources.files("ficshelf.wrangle")
+    for folder in (root, root.joinpath("fandoms"), code):
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and entry.name.endswith((".toml", ".txt", ".py")):
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def load_directory(root: Traversable) -> KnowledgeBase:
