@@ -47,7 +47,7 @@ def test_crossover_inferred_from_characters_of_two_fandoms() -> None:
 
 
 def test_no_fandom_guessed_from_one_ambiguous_name() -> None:
-    work = wrangle(raw_work(characters=("Harry",)))
+    work = wrangle(raw_work(characters=("John",)))  # a lead of several fandoms
     assert work.fandoms == ()
     assert not work.fandom_inferred
 
@@ -116,3 +116,47 @@ def test_stated_crossover_with_a_fandom_we_lack_keeps_the_one_we_know() -> None:
 def test_a_title_with_and_is_not_split_into_fandoms() -> None:
     work = wrangle(raw_work(fandoms=("Naruto and the Tiny Webcomic",)))
     assert [(t.name, t.known) for t in work.fandoms] == [("Naruto and the Tiny Webcomic", False)]
+
+
+def _two_fandoms_sharing_names() -> KnowledgeBase:
+    """Two invented fandoms whose casts share the given names Bram and Isolde: the leads of
+    one, an extra and a lead of the other."""
+    lighthouse, keepers = (
+        fandom_kb(
+            {
+                "name": "Lighthouse Keepers",
+                "characters": {
+                    "male": {"Bram Ostler": ["Bram"], "Tobin Reyes": [], "Ezra Pike": []},
+                    "female": {"Isolde Marsh": ["Isolde"], "Wren Hale": []},
+                },
+            },
+            "lighthouse.toml",
+        ),
+        fandom_kb(
+            {
+                "name": "Salt Roads",
+                "characters": {
+                    "male": {"Corin Vale": [], "Aldous Penn": [], "Bram Kettle": ["Bram"]},
+                    "female": {"Isolde Crane": ["Isolde"], "Mara Quill": [], "Nell Dace": []},
+                },
+            },
+            "saltroads.toml",
+        ),
+    )
+    return KnowledgeBase(
+        fandoms=[*lighthouse.fandoms, *keepers.fandoms],
+        characters=[*lighthouse.characters, *keepers.characters],
+    )
+
+
+def test_a_tie_between_fandoms_goes_to_the_one_where_the_names_are_leads() -> None:
+    kb = _two_fandoms_sharing_names()
+    work = wrangle(raw_work(relationships=("Bram/Isolde",)), kb)
+    assert [t.name for t in work.fandoms] == ["Lighthouse Keepers"]
+    assert [t.name for t in work.relationships] == ["Bram Ostler/Isolde Marsh"]
+
+
+def test_a_tie_with_no_clear_leads_is_not_broken() -> None:
+    kb = _two_fandoms_sharing_names()
+    work = wrangle(raw_work(characters=("Isolde",)), kb)  # a lead in both
+    assert work.fandoms == ()

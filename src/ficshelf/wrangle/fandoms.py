@@ -3,15 +3,17 @@ file names none.
 
 Inference scores each fandom by how many of the written names it can explain and picks the
 best; a second fandom joins (a crossover) only when it explains names the first cannot, by at
-least two names or by a name no other fandom claims. Ties are not broken by guessing.
+least two names or by a name no other fandom claims. A tie is broken only when the names are
+clearly the leads of one fandom and the extras of the others ("Merlin/Arthur"; "Harry" alone),
+as each fandom file lists its leads first; otherwise no fandom is guessed ("John", "Steve").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ficshelf.model import TagRef, TagType
 from ficshelf.wrangle.kb import Fandom, KnowledgeBase
@@ -23,14 +25,21 @@ _CROSSOVER_SPLIT = re.compile(r"\s*(?:[,;/]|\s&\s|\s+x\s+|\bcrossover\b|\band\b)
 # Prejudice", "Harry Potter and the Methods of Rationality").
 _CROSSOVER_MARK = re.compile(r"[,;/&]|\s+x\s+|\bcrossover\b", re.I)
 _MIN_SECOND_FANDOM_VOTES = 2
+# How much nearer the top of its cast a tied fandom's names must come to be chosen: in all
+# (summed over the names, each 0 to 1) and as a share of the other fandom's depth.
+_CLEARLY_MORE_CENTRAL = 0.15
+_AT_MOST_OF_THE_OTHER = 0.5
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One written name (or ship) and the fandoms it could belong to."""
+    """One written name (or ship) and the fandoms it could belong to; ``standing`` is, per
+    fandom, how far down its cast the name's character comes (0 the lead, near 1 the last
+    extra), for ties between fandoms."""
 
     written: str
     fandoms: frozenset[str]
+    standing: Mapping[str, float] = field(default_factory=dict)
 
 
 def stated_fandoms(
@@ -95,7 +104,10 @@ def infer_fandoms(evidence: Sequence[Evidence]) -> list[TagRef]:
         top = max(votes.values())
         best = sorted(f for f, count in votes.items() if count == top)
         if len(best) > 1 and not all(_sole_claims(f, remaining) >= top for f in best):
-            break  # a tie between fandoms nobody names outright: do not guess
+            central = _clearly_more_central(best, remaining)
+            if central is None:
+                break  # a tie between fandoms nobody names outright: do not guess
+            best = [central]
         if chosen and top < _MIN_SECOND_FANDOM_VOTES and not _sole_claims(best[0], remaining):
             break
         for fandom in best:
@@ -104,6 +116,17 @@ def infer_fandoms(evidence: Sequence[Evidence]) -> list[TagRef]:
             chosen.append(TagRef(TagType.FANDOM, fandom, "", how))
         remaining = [e for e in remaining if not e.fandoms & set(best)]
     return chosen
+
+
+def _clearly_more_central(fandoms: Sequence[str], evidence: Sequence[Evidence]) -> str | None:
+    """Of fandoms the names fit equally, the one where they are its leads, when that is clear:
+    "Merlin/Arthur" are the two leads of Merlin, and an extra and a father in Harry Potter."""
+    depth = {f: sum(e.standing.get(f, 1.0) for e in evidence if f in e.fandoms) for f in fandoms}
+    ranked = sorted(fandoms, key=lambda f: depth[f])
+    first, second = depth[ranked[0]], depth[ranked[1]]
+    if second - first >= _CLEARLY_MORE_CENTRAL and first <= second * _AT_MOST_OF_THE_OTHER:
+        return ranked[0]
+    return None
 
 
 def _sole_claims(fandom: str, evidence: Sequence[Evidence]) -> int:

@@ -130,9 +130,13 @@ def _evidence(reading: _Reading, kb: KnowledgeBase, resolver: CharacterResolver)
         if pairing.fandom is not None:
             evidence.append(Evidence(text, frozenset({pairing.fandom})))
         people.extend(_telling_members(pairing.people, resolver))
+    standing = kb.standing
     for person in dict.fromkeys(p.strip() for p in people):
-        fandoms = frozenset(c.fandom for c in resolver.candidates(person))
-        evidence.append(Evidence(person, fandoms))
+        candidates = resolver.candidates(person)
+        depth: dict[str, float] = {}
+        for c in candidates:
+            depth[c.fandom] = min(depth.get(c.fandom, 1.0), standing.get((c.fandom, c.name), 1.0))
+        evidence.append(Evidence(person, frozenset(depth), depth))
     return evidence
 
 

@@ -201,6 +201,22 @@ class KnowledgeBase:
         """Character lookups, compiled on first use."""
         return _build_index(self)
 
+    @functools.cached_property
+    def standing(self) -> Mapping[tuple[str, str], float]:
+        """How far down its fandom's cast each character comes, by (fandom, name): 0 for the
+        first of its section (men, women, others) in the fandom file, which lists the leads
+        first, to near 1 for the last."""
+        sections: dict[tuple[str, str | None, bool], list[Character]] = defaultdict(list)
+        for character in self.characters:
+            sections[(character.fandom, character.gender, bool(character.keywords))].append(
+                character
+            )
+        return {
+            (c.fandom, c.name): position / len(members)
+            for members in sections.values()
+            for position, c in enumerate(members)
+        }
+
     def character_named(self, name: str) -> Character | None:
         position = self.index.by_name.get(name)
         return None if position is None else self.characters[position]
