@@ -160,3 +160,21 @@ def test_a_tie_with_no_clear_leads_is_not_broken() -> None:
     kb = _two_fandoms_sharing_names()
     work = wrangle(raw_work(characters=("Isolde",)), kb)  # a lead in both
     assert work.fandoms == ()
+
+
+def test_names_written_alone_that_no_fandom_shares_tell_no_fandom() -> None:
+    # Wren is of one fandom, Mara of the other: an original pairing as likely as a crossover.
+    kb = _two_fandoms_sharing_names()
+    paired = wrangle(raw_work(relationships=("Wren/Mara",)), kb)
+    assert paired.fandoms == ()
+    assert [(t.name, t.known) for t in paired.relationships] == [("Mara/Wren", False)]
+    listed = wrangle(raw_work(characters=("Wren, Mara",)), kb)
+    assert listed.fandoms == ()
+    assert [(t.name, t.known) for t in listed.characters] == [("Wren", False), ("Mara", False)]
+
+
+def test_whole_names_of_two_fandoms_are_a_crossover() -> None:
+    kb = _two_fandoms_sharing_names()
+    work = wrangle(raw_work(relationships=("Wren Hale/Mara Quill",)), kb)
+    assert {t.name for t in work.fandoms} == {"Lighthouse Keepers", "Salt Roads"}
+    assert [t.name for t in work.relationships] == ["Mara Quill/Wren Hale"]

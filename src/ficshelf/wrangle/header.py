@@ -8,6 +8,7 @@ those names, and only then are names resolved, in the context of that fandom.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -120,9 +121,11 @@ def _read_names(raw: RawWork) -> _Reading:
 def _evidence(reading: _Reading, kb: KnowledgeBase, resolver: CharacterResolver) -> list[Evidence]:
     """What each written name says of the fandom. A common given name paired with someone
     no fandom knows says nothing: in "Ed/Roy" from a fandom we lack, "Roy" alone would
-    make it a story about whichever Roy we know."""
+    make it a story about whichever Roy we know. Nor do names written alone that no fandom
+    shares: "Mira/Tess" is an original pairing as likely as a crossover of the one fandom
+    with a Mira and the one with a Tess."""
     evidence: list[Evidence] = []
-    people: list[str] = list(reading.character_names)
+    people: list[str] = _shared_or_full(list(reading.character_names), resolver)
     for text in reading.pairing_texts:
         pairing = read_pairing(text, kb, frozenset())
         if pairing is None:
@@ -142,10 +145,27 @@ def _evidence(reading: _Reading, kb: KnowledgeBase, resolver: CharacterResolver)
 
 def _telling_members(people: Sequence[str], resolver: CharacterResolver) -> list[str]:
     """The members of a pairing that may tell its fandom: all of them when every one is
-    somebody we know, else all but the common given names written alone."""
-    if all(resolver.candidates(person) for person in people):
-        return list(people)
+    somebody we know of a fandom they share, else all but the common given names and the
+    names written alone."""
+    fandoms = [frozenset(c.fandom for c in resolver.candidates(person)) for person in people]
+    if all(fandoms):
+        return _shared_or_full(list(people), resolver)
     return [person for person in people if not _common_given_name(person)]
+
+
+def _shared_or_full(names: list[str], resolver: CharacterResolver) -> list[str]:
+    """``names``, unless there are several, each a name written alone, and no fandom has
+    two of them: then none (see ``_evidence``)."""
+    if len(names) < 2 or not all(_one_word(name) for name in names):
+        return names
+    seen: Counter[str] = Counter()
+    for name in names:
+        seen.update({c.fandom for c in resolver.candidates(name)})
+    return names if any(count > 1 for count in seen.values()) else []
+
+
+def _one_word(person: str) -> bool:
+    return " " not in name_key(split_asides(person)[0])
 
 
 def _common_given_name(person: str) -> bool:
@@ -160,6 +180,8 @@ def _character(
     if rule is not None:
         return TagRef(TagType.CHARACTER, rule.target, written, "user rule: synonym")
     match = resolver.resolve(written, context)
+    if not context and _one_word(written):
+        match = NameMatch(written, None, "a name written alone, with no fandom to read it in")
     if match.character is not None:
         return TagRef(TagType.CHARACTER, match.character.name, written, match.how)
     name = sensible_case(split_asides(written)[0])
@@ -191,6 +213,8 @@ def _relationship(
     for person, match in zip(pairing.people, matches, strict=True):
         if guessing and _common_given_name(person):
             match = NameMatch(person, None, "a common given name, beside someone unknown")
+        elif not context and _one_word(person):
+            match = NameMatch(person, None, "a name written alone, with no fandom to read it in")
         if match.character is not None:
             names.append(match.character.name)
             reasons.append(f"{person.strip()}: {match.how}")
