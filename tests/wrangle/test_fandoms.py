@@ -72,7 +72,7 @@ def test_a_common_given_name_beside_a_stranger_tells_no_fandom(tide: KnowledgeBa
     assert work.fandoms == ()
     assert [t.name for t in work.relationships] == ["Ed/Roy"]
     assert not work.relationships[0].known
-    assert "common given name" in work.relationships[0].how
+    assert "no fandom to read it in" in work.relationships[0].how
 
 
 def test_a_rare_name_beside_a_stranger_still_tells_its_fandom(tide: KnowledgeBase) -> None:

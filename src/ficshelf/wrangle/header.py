@@ -208,12 +208,9 @@ def _relationship(
     names: list[str] = []
     reasons: list[str] = []
     known = True
-    matches = [resolver.resolve(person, context) for person in pairing.people]
-    guessing = not context and any(m.character is None for m in matches)
-    for person, match in zip(pairing.people, matches, strict=True):
-        if guessing and _common_given_name(person):
-            match = NameMatch(person, None, "a common given name, beside someone unknown")
-        elif not context and _one_word(person):
+    for person in pairing.people:
+        match = resolver.resolve(person, context)
+        if not context and _one_word(person):
             match = NameMatch(person, None, "a name written alone, with no fandom to read it in")
         if match.character is not None:
             names.append(match.character.name)
