@@ -33,7 +33,7 @@ def focus_state(page: Page) -> dict[str, object]:
     """What has focus now, and whether a sighted reader can see that it does (once a smooth
     scroll to it has had time to bring it on screen)."""
     with suppress(PlaywrightTimeoutError):  # reported below, with the element's name
-        page.wait_for_function(f"() => ({FOCUS_STATE})()?.onscreen !== false", timeout=3000)
+        page.wait_for_function(f"() => ({FOCUS_STATE})()?.onscreen !== false", timeout=10_000)
     state: dict[str, object] | None = page.evaluate(FOCUS_STATE)
     assert state is not None, "focus left the page"
     assert state["ring"], f"no visible focus indicator on {state['name']!r}"
