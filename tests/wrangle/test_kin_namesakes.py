@@ -72,3 +72,33 @@ def test_kin_namesake(fen: KnowledgeBase, written: str, canonical: str | None) -
 def test_harry_potter_minor_characters(kb: KnowledgeBase, written: str, canonical: str) -> None:
     match = resolver_for(kb).resolve(written, HP)
     assert match.character is not None and match.character.name == canonical
+
+
+_GENERATIONS = {
+    "name": "Fen",
+    "characters": {
+        "female": {
+            "Ida Rook": ["Ida Rook"],  # the elder, who answers to the family name alone
+            "Ida Maren Rook": [],  # her granddaughter, whose mother was a Wren
+            "Sela Wren": [],
+        },
+    },
+    "kin": {"Ida Maren Rook": {"mother": "Sela Wren"}},
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Ida Wren-Rook", "Ida Maren Rook"),  # a family between the names: a namesake's kin
+        ("Ida Wren Rook", "Ida Maren Rook"),
+        ("Ida Quill-Rook", "Ida Rook"),  # nobody's kin: the name as first and last words say
+        ("Ida Rook", "Ida Rook"),
+    ],
+)
+def test_a_family_between_first_and_last_name_picks_the_namesake_of_that_kin(
+    written: str, canonical: str
+) -> None:
+    match = resolver_for(fandom_kb(_GENERATIONS, "fen.toml")).resolve(written, FEN)
+    assert match.character is not None
+    assert match.character.name == canonical

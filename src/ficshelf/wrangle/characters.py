@@ -29,6 +29,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ficshelf.wrangle.families import tied_by_kin
 from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character, KnowledgeBase
@@ -141,7 +142,8 @@ class CharacterResolver:
             return self._respelled(tag, match) or match
         match = self._first_of(tag, [*self._exact(tag), *self._one_person(tag)], "unknown")
         return (
-            self._person_not_kind(tag, match)
+            self._namesake_by_kin(tag, match)
+            or self._person_not_kind(tag, match)
             or self._whole_name_loosely(tag, match)
             or self._respelled(tag, match)
             or self._unstretched(tag, match)
@@ -266,6 +268,31 @@ class CharacterResolver:
             _Reading("a pun on a name", lambda: spelling.pun(cleaned, context)),
         ]
 
+    def _namesake_by_kin(self, tag: _Tag, match: NameMatch) -> NameMatch | None:
+        """ "Lily Weasley-Potter": a name read by its first and last words, with a family
+        name between them that is not the character's own but the family of a namesake's
+        kin (Lily Luna's mother is a Weasley; Lily Evans Potter has no Weasley kin)."""
+        if match.character is None or match.how not in _READ_BY_FIRST_AND_LAST:
+            return None
+        look = self._look
+        index = look.index
+        tokens = tag.cleaned.split()
+        found = next(iter(look.ids_of(match.character)))
+        own = index.parts.given.get(found, frozenset()) | index.parts.family.get(found, frozenset())
+        others = [t for t in tokens[1:] if t not in own and t in index.parts.by_family]
+        if not others or tied_by_kin(found, others, index.families):
+            return None
+        allowed = look.allowed(tag.context) if tag.context else frozenset(index.parts.given)
+        namesakes = {
+            i
+            for i in index.given.get(tokens[0], frozenset()) & allowed
+            if i != found and tied_by_kin(i, others, index.families)
+        }
+        if len(namesakes) != 1:
+            return None
+        namesake = index.characters[next(iter(namesakes))]
+        return NameMatch(tag.written, namesake, f"namesake by kin: {', '.join(others)}")
+
     def _person_not_kind(self, tag: _Tag, match: NameMatch) -> NameMatch | None:
         """ "OMC - Clone Draco/Silver": a kind of character ("Original Male Character") read
         beside one person named in the tag's pieces means the person."""
@@ -365,6 +392,8 @@ class CharacterResolver:
         return not context or any(c.fandom in context for c in found)
 
 
+# Readings that take a name by its first and last words, over others between them.
+_READ_BY_FIRST_AND_LAST = frozenset({"first and last name", "starts with a full name"})
 _HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")
 
 
