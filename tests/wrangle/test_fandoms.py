@@ -118,6 +118,9 @@ def test_a_title_with_and_is_not_split_into_fandoms() -> None:
     assert [(t.name, t.known) for t in work.fandoms] == [("Naruto and the Tiny Webcomic", False)]
 
 
+_DECKHANDS = ("Arlo", "Brisk", "Cobb", "Dunmore", "Elric", "Fenn", "Gage", "Holt", "Ives")
+
+
 def _two_fandoms_sharing_names() -> KnowledgeBase:
     """Two invented fandoms whose casts share the given names Bram and Isolde: the leads of
     one, an extra and a lead of the other."""
@@ -136,7 +139,12 @@ def _two_fandoms_sharing_names() -> KnowledgeBase:
             {
                 "name": "Salt Roads",
                 "characters": {
-                    "male": {"Corin Vale": [], "Aldous Penn": [], "Bram Kettle": ["Bram"]},
+                    "male": {
+                        "Corin Vale": [],
+                        "Aldous Penn": [],
+                        **{f"{given} Saltby": [] for given in _DECKHANDS},
+                        "Bram Kettle": ["Bram"],  # an extra, far down the cast
+                    },
                     "female": {"Isolde Crane": ["Isolde"], "Mara Quill": [], "Nell Dace": []},
                 },
             },

@@ -95,3 +95,23 @@ def test_coined_word_before_a_whole_name(
     marsh: KnowledgeBase, written: str, canonical: str | None
 ) -> None:
     assert _read(marsh, written) == canonical
+
+
+def test_a_name_namesakes_share_is_the_lead_when_the_others_are_extras() -> None:
+    cast = {f"Extra {n} Fennick": [] for n in ("Ansel", "Brin", "Cade", "Dorn", "Evan", "Fitch")}
+    kb = fandom_kb(
+        {
+            "name": "Marshlight",
+            "characters": {"male": {"Tobiah Fennick": [], **cast, "Tobiah Hale": []}},
+        },
+        "marshlight.toml",
+    )
+    match = resolver_for(kb).resolve("Tobiah", MARSH)
+    assert match.character is not None
+    assert match.character.name == "Tobiah Fennick"  # the lead, not the innkeeper at the end
+    assert "lead" in match.how
+    two_leads = fandom_kb(
+        {"name": "Marshlight", "characters": {"male": {"Tobiah Fennick": [], "Tobiah Hale": []}}},
+        "marshlight.toml",
+    )
+    assert resolver_for(two_leads).resolve("Tobiah", MARSH).character is None

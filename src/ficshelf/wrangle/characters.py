@@ -373,8 +373,24 @@ class CharacterResolver:
             if chosen is not None:
                 return NameMatch(written, chosen, reading.how)
             if seen and self._in_context(seen, context):
+                lead = self._the_lead(seen, context)
+                if lead is not None:
+                    return NameMatch(written, lead, f"{reading.how}, the lead of namesakes")
                 return NameMatch(written, None, f"ambiguous ({reading.how})", seen)
         return NameMatch(written, None, failure, seen)
+
+    def _the_lead(self, found: tuple[Character, ...], context: frozenset[str]) -> Character | None:
+        """Of namesakes in the one fandom in context, the one near the top of its cast when
+        the others are far down it ("Tom" is Tom Riddle, not Tom the innkeeper)."""
+        if len(context) != 1:
+            return None
+        standing = self._look.kb.standing
+        ranked = sorted(found, key=lambda c: standing.get((c.fandom, c.name), 1.0))
+        first = standing.get((ranked[0].fandom, ranked[0].name), 1.0)
+        second = standing.get((ranked[1].fandom, ranked[1].name), 1.0)
+        if first <= _LEAD and second - first >= _FAR_DOWN:
+            return ranked[0]
+        return None
 
     def _choose(
         self, ids: Iterable[int], context: frozenset[str]
@@ -392,6 +408,9 @@ class CharacterResolver:
         return not context or any(c.fandom in context for c in found)
 
 
+# A lead of namesakes comes this near the top of its cast, the others this much further down.
+_LEAD = 0.1
+_FAR_DOWN = 0.3
 # Readings that take a name by its first and last words, over others between them.
 _READ_BY_FIRST_AND_LAST = frozenset({"first and last name", "starts with a full name"})
 _HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")

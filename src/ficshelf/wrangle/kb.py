@@ -28,6 +28,8 @@ from ficshelf.wrangle.name_parts import NameParts, Person, parts_table
 from ficshelf.wrangle.names import NameKeys, compact_key, keys_for, name_key, sound_key
 from ficshelf.wrangle.written import name_words
 
+# Fewer characters than this in a section of a fandom file do not make a cast with extras.
+_MIN_CAST = 20
 _GENDERS = {"male": "m", "female": "f", "other": None}
 
 
@@ -205,14 +207,15 @@ class KnowledgeBase:
     def standing(self) -> Mapping[tuple[str, str], float]:
         """How far down its fandom's cast each character comes, by (fandom, name): 0 for the
         first of its section (men, women, others) in the fandom file, which lists the leads
-        first, to near 1 for the last."""
+        first, to near 1 for the last; in a short section, the second of three is not far
+        down anything."""
         sections: dict[tuple[str, str | None, bool], list[Character]] = defaultdict(list)
         for character in self.characters:
             sections[(character.fandom, character.gender, bool(character.keywords))].append(
                 character
             )
         return {
-            (c.fandom, c.name): position / len(members)
+            (c.fandom, c.name): position / max(len(members), _MIN_CAST)
             for members in sections.values()
             for position, c in enumerate(members)
         }
