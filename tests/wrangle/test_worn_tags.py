@@ -115,3 +115,29 @@ def test_a_name_namesakes_share_is_the_lead_when_the_others_are_extras() -> None
         "marshlight.toml",
     )
     assert resolver_for(two_leads).resolve("Tobiah", MARSH).character is None
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Tobiah Fennick (lantern)", "Lantern Tobiah Fennick"),
+        ("Tobiah Fennick (the ghost in the lantern)", "Lantern Tobiah Fennick"),  # one word
+        ("Tobiah Fennick the ghost in the lantern", "Lantern Tobiah Fennick"),  # a description
+        ("Tobiah Fennick (Nessa Marrow)", "Tobiah Fennick"),  # a name's words complete nothing
+        ("Tobiah Fennick the ferryman", "Tobiah Fennick"),
+    ],
+)
+def test_an_aside_or_description_completes_another_name(written: str, canonical: str) -> None:
+    kb = fandom_kb(
+        {
+            "name": "Marshlight",
+            "characters": {
+                "male": {"Tobiah Fennick": [], "Lantern Tobiah Fennick": []},
+                "female": {"Nessa Marrow": [], "Marrow Tobiah Fennick": []},
+            },
+        },
+        "marshlight.toml",
+    )
+    match = resolver_for(kb).resolve(written, MARSH)
+    assert match.character is not None
+    assert match.character.name == canonical

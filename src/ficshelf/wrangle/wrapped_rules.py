@@ -50,10 +50,19 @@ class WrappedRules:
         ("Diary!Horcrux!Tom")."""
         base, asides = split_asides(written)
         *labels, base = base.split("!")
+        head, said, described = base.partition(" the ")  # "Tom Riddle the horcrux from the diary"
+        if said and head.strip():
+            base, asides = head, (*asides, described)
         for aside in (*asides, *labels):
             words = name_key(base).split()
             keys = [f"{aside} {base}", f"{base} {aside}", *(f"{w} {aside}" for w in words)]
-            for key in keys:
+            # then each word of an aside that names no one, before or after the whole name
+            # ("horcrux from the diary": "Diary Tom Riddle"); never with a part of the name:
+            # "Lily Potter (Harry Potter)" is not "Potter Harry"
+            if not self._look.lookup("strong", name_key(aside)):
+                for part in name_key(aside).split():
+                    keys += [f"{part} {base}", f"{base} {part}"]
+            for key in dict.fromkeys(keys):
                 found = self._look.lookup("strong", name_key(key))
                 if found:
                     return found
