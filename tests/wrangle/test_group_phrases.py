@@ -96,3 +96,34 @@ def test_group_phrases(fen: KnowledgeBase, written: str, canonical: str | None) 
 def test_every_one_of_a_group(fen: KnowledgeBase, written: str, canonical: str | None) -> None:
     match = resolver_for(fen).resolve(written, FEN)
     assert (match.character.name if match.character else None) == canonical
+
+
+_SCHOOL = {
+    "name": "Fen",
+    "characters": {"male": {"Ansel Carten": [], "Ivo Carten": []}},
+    "groups": {
+        "Academy Students": ["academy students", "first years", "seventh years"],
+        "Wyrm House": ["wyrm house", "wyrms"],
+        "Hart House": ["hart house", "harts"],
+        "Carten Family": ["carten family", "cartens"],
+    },
+    "group_anchors": {"Wyrm House": ["wyrm"], "Hart House": ["hart"]},
+    "group_parents": {"Academy Students": ["Wyrm House", "Hart House"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("the Wyrm seventh years", "Wyrm House"),  # a year of the academy, of one house
+        ("Hart first years", "Hart House"),
+        ("first years", "Academy Students"),
+        ("Wyrm prefects", "Wyrm House"),  # a house's anchor beside a word for people
+        ("the cartons", None),  # an ordinary word's plural, no misspelt "Cartens"
+        ("the Cartns", "Carten Family"),  # a misspelt family still is the family
+    ],
+)
+def test_a_house_narrows_a_year_and_plurals_stay_words(written: str, canonical: str | None) -> None:
+    kb = fandom_kb(_SCHOOL, "fen.toml")
+    match = resolver_for(kb).resolve(written, FEN)
+    assert (match.character.name if match.character else None) == canonical

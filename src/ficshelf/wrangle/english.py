@@ -113,3 +113,8 @@ def misspelt_word(key: str) -> bool:
         if process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=edits):
             return True
     return False
+
+
+def ordinary_or_plural(word: str) -> bool:
+    """An ordinary word, or the plural of one: "prefects" is no misspelt "Prewetts"."""
+    return ordinary_word(word) or (word.endswith("s") and ordinary_word(word[:-1]))

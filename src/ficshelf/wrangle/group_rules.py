@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 
-from ficshelf.wrangle.english import ordinary_word
+from ficshelf.wrangle.english import ordinary_or_plural, ordinary_word
 from ficshelf.wrangle.groups import (
     GroupWords,
     best_keyword,
@@ -62,7 +62,29 @@ class GroupRules:
                 break
         if not found or self._names_one_person(written, found, context):
             return frozenset()
-        return found
+        return self._narrowed(found, whole, context)
+
+    def _narrowed(
+        self, found: frozenset[int], text: str, context: frozenset[str]
+    ) -> frozenset[int]:
+        """The one smaller group of ``found`` whose anchor the tag also has ("the Ravenclaw
+        seventh years": a year of Hogwarts, but of Ravenclaw), else ``found``."""
+        if len(found) != 1:
+            return found
+        index = self._look.index
+        parent = index.characters[next(iter(found))].name
+        words = set(text.split())
+        narrower = {
+            group.position
+            for group in self._look.groups_in_context(context)
+            if self._parent_name(group.position) == parent and words & set(group.anchors)
+        }
+        return frozenset(narrower) if len(narrower) == 1 else found
+
+    def _parent_name(self, group: int) -> str | None:
+        character = self._look.index.characters[group]
+        fandom = self._look.kb.fandom_named(character.fandom)
+        return fandom.group_parents.get(character.name) if fandom else None
 
     def _owners_group(self, written: str, cut: int, context: frozenset[str]) -> frozenset[int]:
         """ "Harry's yearmates", "Draco's Slytherin friends", "most of Harry's Hogwarts
@@ -120,7 +142,13 @@ class GroupRules:
         calm = " ".join(w for w in plain.split() if w not in intensifiers)
         texts = [plain] if calm == plain else [plain, calm]  # "the whole fucking school"
         vocabulary, known = self._look.vocabulary(context)
-        respelled = respell(plain.split(), vocabulary, known, self._word_groups(context))
+        # an ordinary word is only ever taken for its singular or plural ("potion teacher":
+        # "potions"), never for another word a letter or two away ("prefects": "Prewetts")
+        words = [_number_of(w, known) if ordinary_or_plural(w) else w for w in plain.split()]
+        ordinary = {w for w in words if ordinary_or_plural(w)}
+        respelled = respell(words, vocabulary, known | ordinary, self._word_groups(context))
+        if respelled is None and words != plain.split():
+            respelled = " ".join(words)
         if respelled is not None:
             texts.append(respelled)
         return groups, texts
@@ -360,3 +388,11 @@ class GroupRules:
             return frozenset()
         groups = self._look.groups_in_context(context)
         return frozenset(g.position for g in groups if plain in g.keywords)
+
+
+def _number_of(word: str, known: frozenset[str]) -> str:
+    """``word`` as the known word that is its plural or singular, else as it is."""
+    for other in (f"{word}s", word[:-1] if word.endswith("s") else ""):
+        if other and other in known and word not in known:
+            return other
+    return word

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from ficshelf.wrangle.english import given_names, ordinary_word
+from ficshelf.wrangle.english import given_names, ordinary_or_plural, ordinary_word
 from ficshelf.wrangle.kb import Character
 from ficshelf.wrangle.lookups import MIN_TYPO_LENGTH, Lookups
 from ficshelf.wrangle.loose import titled
@@ -147,7 +147,7 @@ class SpellingRules:
             nonlocal changed
             token = match.group(0)
             key = name_key(token)
-            if not key.isalpha() or ordinary_word(key) or key in given_names():
+            if not key.isalpha() or ordinary_or_plural(key) or key in given_names():
                 return token  # "Helen" is a name of its own, not a typo of "Helena"
             if key in parts.by_given:
                 return token  # a fanon given name is no typo of a canonical one
