@@ -8,6 +8,7 @@ import pytest
 
 from ficshelf.wrangle.characters import resolver_for
 from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.typos import correct
 
 from .conftest import fandom_kb
 
@@ -50,3 +51,14 @@ def wold() -> KnowledgeBase:
 def test_misspelt_words_corrected(wold: KnowledgeBase, written: str, canonical: str | None) -> None:
     match = resolver_for(wold).resolve(written, WOLD)
     assert (match.character.name if match.character else None) == canonical
+
+
+def test_a_typo_as_near_two_spellings_of_one_name_is_that_person() -> None:
+    # "harrowial" is two letters from "harrowell" and from "harrowel", both one woman's:
+    # corrected to the spelling two letters can make ("harrowel" would need a letter less).
+    owners = {"harrowell": frozenset({1}), "harrowel": frozenset({1}), "harlow": frozenset({2})}
+    vocabulary = sorted(owners)
+    assert correct("harrowial", vocabulary, set(vocabulary), owners) == "harrowell"
+    # spellings of two people's names, as near: no correction
+    owners["harrowel"] = frozenset({3})
+    assert correct("harrowial", vocabulary, set(vocabulary), owners) == "harrowial"

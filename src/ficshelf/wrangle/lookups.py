@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 
 from rapidfuzz import process
@@ -35,6 +36,7 @@ class Lookups:
         self._allowed_cache: dict[frozenset[str], frozenset[int]] = {}
         self._fuzzy_choices: dict[frozenset[str], tuple[list[str], list[str]]] = {}
         self._vocabularies: dict[frozenset[str], tuple[list[str], frozenset[str]]] = {}
+        self._word_owners: dict[frozenset[str], Mapping[str, frozenset[int]]] = {}
 
     # -- who is in context ------------------------------------------------------------------
 
@@ -184,6 +186,22 @@ class Lookups:
                     words |= {w for kw in self.keywords(i) for w in kw.split()}
             cached = (sorted(words), frozenset(words | common))
             self._vocabularies[context] = cached
+        return cached
+
+    def word_owners(self, context: frozenset[str]) -> Mapping[str, frozenset[int]]:
+        """Per word of the names of the characters in context, who has it in a name: two
+        spellings of one person's name ("quirrell", "quirrel") are one correction."""
+        cached = self._word_owners.get(context)
+        if cached is None:
+            allowed = self.allowed(context)
+            owners: defaultdict[str, set[int]] = defaultdict(set)
+            for table in (self.index.strong, self.index.derived):
+                for key, ids in table.items():
+                    if ids & allowed:
+                        for word in key.split():
+                            owners[word] |= ids & allowed
+            cached = {word: frozenset(ids) for word, ids in owners.items()}
+            self._word_owners[context] = cached
         return cached
 
     def guard(self, ids: frozenset[int], text: str, context: frozenset[str]) -> frozenset[int]:

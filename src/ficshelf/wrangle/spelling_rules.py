@@ -140,6 +140,7 @@ class SpellingRules:
         name someone goes by is left alone), for the whole tag to be read again; None when
         nothing was misspelt."""
         vocabulary, known = self._look.vocabulary(context)
+        owners = self._look.word_owners(context)
         parts = self._look.index.parts
         changed = False
 
@@ -151,7 +152,7 @@ class SpellingRules:
                 return token  # "Helen" is a name of its own, not a typo of "Helena"
             if key in parts.by_given:
                 return token  # a fanon given name is no typo of a canonical one
-            fixed = correct(key, vocabulary, known)
+            fixed = correct(key, vocabulary, known, owners)
             if fixed == key:
                 return token
             changed = True

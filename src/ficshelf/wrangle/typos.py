@@ -57,13 +57,14 @@ def correct(
     hits = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=4)
     if not hits:
         return word
-    tied = [str(hit) for hit, distance, _ in hits if distance == hits[0][1]]
+    distance = hits[0][1]
+    tied = [str(hit) for hit, edits_to, _ in hits if edits_to == distance]
     if len(tied) > 1 and not _one_kind(tied, kinds):
         return word
-    best, distance = str(hits[0][0]), hits[0][1]
-    if best[0] != word[0] or (distance > 1 and len(best) != len(word)):
-        return word  # "Hadrian" is not "Adrian", "Severitus" is not "Severus"
-    return best
+    for best in tied:  # of one kind's spellings, the first the rules below allow
+        if best[0] == word[0] and (distance <= 1 or len(best) == len(word)):
+            return best
+    return word  # "Hadrian" is not "Adrian", "Severitus" is not "Severus"
 
 
 def _one_kind(words: Sequence[str], kinds: Mapping[str, Hashable] | None) -> bool:
