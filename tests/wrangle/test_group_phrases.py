@@ -127,3 +127,15 @@ def test_a_house_narrows_a_year_and_plurals_stay_words(written: str, canonical: 
     kb = fandom_kb(_SCHOOL, "fen.toml")
     match = resolver_for(kb).resolve(written, FEN)
     assert (match.character.name if match.character else None) == canonical
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Pell (wyrm)", "Wyrm House"),  # someone no book names, said to be of a group
+        ("Pell (sprite)", "Original Sprite Character(s)"),  # its original characters
+    ],
+)
+def test_someone_unknown_of_a_group(fen: KnowledgeBase, written: str, canonical: str | None) -> None:
+    match = resolver_for(fen).resolve(written, FEN)
+    assert (match.character.name if match.character else None) == canonical

@@ -31,6 +31,7 @@ def meadow() -> KnowledgeBase:
         ("Vietnamese Perdita Brack", "Perdita Brack"),
         ("POC Perdita Brack", "Perdita Brack"),
         ("Off-Screen Perdita Brack", "Perdita Brack"),
+        ("Out of Character Perdita - Character", "Perdita Brack"),
         ("grumpy Perdita", "Perdita Brack"),
         ("Inkpot Osric Quillfeather", "Osric Quillfeather"),
         ("Tobin Osric Quillfeather", "Tobin Osric Quillfeather"),

@@ -237,6 +237,9 @@ class CharacterResolver:
                 "name mentioned", lambda: wrapped.mentioned(written, context), when=bool(context)
             ),
             _Reading("transliterated", lambda: spelling.transliterated(written, cleaned)),
+            _Reading(
+                "someone unknown of a group", lambda: groups.unknown_members(written, context)
+            ),
             *(self._loosest(tag) if context else ()),
         ]
 
