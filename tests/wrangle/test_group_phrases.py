@@ -136,6 +136,8 @@ def test_a_house_narrows_a_year_and_plurals_stay_words(written: str, canonical: 
         ("Pell (sprite)", "Original Sprite Character(s)"),  # its original characters
     ],
 )
-def test_someone_unknown_of_a_group(fen: KnowledgeBase, written: str, canonical: str | None) -> None:
+def test_someone_unknown_of_a_group(
+    fen: KnowledgeBase, written: str, canonical: str | None
+) -> None:
     match = resolver_for(fen).resolve(written, FEN)
     assert (match.character.name if match.character else None) == canonical
