@@ -16,12 +16,12 @@ from importlib import resources
 
 from ficshelf.vocab import chatter
 from ficshelf.wrangle.characters import CharacterResolver
+from ficshelf.wrangle.freeform_words import FREEFORM_SUFFIX
 from ficshelf.wrangle.freeforms import strip_filler
 from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.written import plain_name
 
 _BANG = re.compile(r"\s*!\s*")
-_FREEFORM_SUFFIX = re.compile(r"\s*-\s*freeform\s*$", re.IGNORECASE)
 _LINKING = frozenset({"is", "was", "being", "as", "still", "openly", "an"})
 # Readings that make out a name, not a name found among other words or guessed from a pun.
 _NAME_READINGS = (
@@ -64,7 +64,7 @@ def character_freeform(
     fandoms in ``context``; None otherwise."""
     if not context:
         return None
-    text = _FREEFORM_SUFFIX.sub("", split_asides(written)[0])
+    text = FREEFORM_SUFFIX.sub("", split_asides(written)[0])
     words = name_key(_BANG.sub(" ", strip_filler(text))).split()
     for descriptor, name in _splits(words):
         match = resolver.resolve(name, context)

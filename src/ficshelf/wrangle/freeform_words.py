@@ -21,7 +21,7 @@ from ficshelf.vocab import chatter
 from ficshelf.wrangle.kb import KnowledgeBase
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?|&|\+")
-_FREEFORM_SUFFIX = re.compile(r"\s*-\s*freeform\s*$", re.IGNORECASE)
+FREEFORM_SUFFIX = re.compile(r"\s*-\s*freeform\s*$", re.IGNORECASE)  # AO3's own
 _ISH = "ish"
 _MIN_ISH_STEM = 3
 
@@ -43,7 +43,7 @@ class FreeformWords:
         vocab = chatter()
         subject: set[str] = set()
         kinds: set[str] = set()
-        for word in _WORD.findall(_FREEFORM_SUFFIX.sub("", text).casefold().replace("’", "'")):
+        for word in _WORD.findall(FREEFORM_SUFFIX.sub("", text).casefold().replace("’", "'")):
             if word.endswith(_ISH) and len(word) >= _MIN_ISH_STEM + len(_ISH):
                 word = word[: -len(_ISH)]  # "angstish"
             kind = vocab.modifiers.get(word)
