@@ -16,6 +16,8 @@ from .conftest import fandom_kb, raw_work
         ("Naruto Shippuden", "Naruto"),
         ("BBC Sherlock", "Sherlock (TV)"),
         ("The Sentinel", "The Sentinel"),
+        ("Gundam Wing/AC", "Gundam Wing"),  # a slash inside a fandom's own name
+        ("House", "House M.D."),
     ],
 )
 def test_stated_fandoms_become_canonical(stated: str, canonical: str) -> None:
