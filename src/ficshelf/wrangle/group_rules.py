@@ -71,20 +71,15 @@ class GroupRules:
         seventh years": a year of Hogwarts, but of Ravenclaw), else ``found``."""
         if len(found) != 1:
             return found
-        index = self._look.index
-        parent = index.characters[next(iter(found))].name
+        parent = next(iter(found))
         words = set(text.split())
         narrower = {
             group.position
             for group in self._look.groups_in_context(context)
-            if self._parent_name(group.position) == parent and words & set(group.anchors)
+            if words & set(group.anchors)
+            and self._parent_group(frozenset({group.position}), context) == parent
         }
         return frozenset(narrower) if len(narrower) == 1 else found
-
-    def _parent_name(self, group: int) -> str | None:
-        character = self._look.index.characters[group]
-        fandom = self._look.kb.fandom_named(character.fandom)
-        return fandom.group_parents.get(character.name) if fandom else None
 
     def _owners_group(self, written: str, cut: int, context: frozenset[str]) -> frozenset[int]:
         """ "Harry's yearmates", "Draco's Slytherin friends", "most of Harry's Hogwarts
@@ -144,10 +139,11 @@ class GroupRules:
         vocabulary, known = self._look.vocabulary(context)
         # an ordinary word is only ever taken for its singular or plural ("potion teacher":
         # "potions"), never for another word a letter or two away ("prefects": "Prewetts")
-        words = [_number_of(w, known) if ordinary_or_plural(w) else w for w in plain.split()]
+        written = plain.split()
+        words = [_number_of(w, known) if ordinary_or_plural(w) else w for w in written]
         ordinary = {w for w in words if ordinary_or_plural(w)}
         respelled = respell(words, vocabulary, known | ordinary, self._word_groups(context))
-        if respelled is None and words != plain.split():
+        if respelled is None and words != written:
             respelled = " ".join(words)
         if respelled is not None:
             texts.append(respelled)

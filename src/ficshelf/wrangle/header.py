@@ -164,6 +164,14 @@ def _shared_or_full(names: list[str], resolver: CharacterResolver) -> list[str]:
     return names if any(count > 1 for count in seen.values()) else []
 
 
+def _read_in(written: str, resolver: CharacterResolver, context: frozenset[str]) -> NameMatch:
+    """``written`` read in the work's fandoms; with none, a name written alone is kept as
+    written: it would be a guess at whichever fandom has someone so called."""
+    if not context and _one_word(written):
+        return NameMatch(written, None, "a name written alone, with no fandom to read it in")
+    return resolver.resolve(written, context)
+
+
 def _one_word(person: str) -> bool:
     return " " not in name_key(split_asides(person)[0])
 
@@ -179,9 +187,7 @@ def _character(
     rule = synonym_for(written, TagType.CHARACTER, rules)
     if rule is not None:
         return TagRef(TagType.CHARACTER, rule.target, written, "user rule: synonym")
-    match = resolver.resolve(written, context)
-    if not context and _one_word(written):
-        match = NameMatch(written, None, "a name written alone, with no fandom to read it in")
+    match = _read_in(written, resolver, context)
     if match.character is not None:
         return TagRef(TagType.CHARACTER, match.character.name, written, match.how)
     name = sensible_case(split_asides(written)[0])
@@ -209,9 +215,7 @@ def _relationship(
     reasons: list[str] = []
     known = True
     for person in pairing.people:
-        match = resolver.resolve(person, context)
-        if not context and _one_word(person):
-            match = NameMatch(person, None, "a name written alone, with no fandom to read it in")
+        match = _read_in(person, resolver, context)
         if match.character is not None:
             names.append(match.character.name)
             reasons.append(f"{person.strip()}: {match.how}")
