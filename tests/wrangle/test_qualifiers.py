@@ -6,7 +6,7 @@ import pytest
 
 from ficshelf.wrangle.characters import resolver_for
 from ficshelf.wrangle.english import ordinary_word
-from ficshelf.wrangle.kb import Character, KnowledgeBase
+from ficshelf.wrangle.kb import Character, KnowledgeBase, parse_fandom_file
 
 MEADOW = frozenset({"Meadow"})
 
@@ -95,3 +95,24 @@ def test_a_negation_before_a_name_is_not_a_qualifier(meadow: KnowledgeBase) -> N
 def test_filler_words_before_a_name(meadow: KnowledgeBase) -> None:
     found = resolver_for(meadow).resolve("Out of Character Perdita Brack", MEADOW).character
     assert found is not None and found.name == "Perdita Brack"
+
+
+def test_a_fandom_named_for_its_hero_is_the_hero_after_words() -> None:
+    """ "Master of Storm Ansel Brack": the fandom is named for Ansel Brack, so "Storm (Ansel
+    Brack)" has the key "storm ansel brack"; written without brackets, those words are a
+    title before the hero, not the storm."""
+    fandom, cast = parse_fandom_file(
+        {
+            "name": "Ansel Brack - Ida Morrow",
+            "aliases": ["Ansel Brack"],
+            "characters": {"male": {"Ansel Brack": []}, "other": {"Storm (Ansel Brack)": []}},
+        },
+        "ansel.toml",
+    )
+    kb = KnowledgeBase(fandoms=[fandom], characters=cast)
+    context = frozenset({fandom.name})
+    resolver = resolver_for(kb)
+    hero = resolver.resolve("Master of Storm Ansel Brack", context).character
+    assert hero is not None and hero.name == "Ansel Brack"
+    storm = resolver.resolve("mentioned Storm (Ansel Brack)", context).character
+    assert storm is not None and storm.name == "Storm (Ansel Brack)"

@@ -232,7 +232,7 @@ class CharacterResolver:
                 when=not titled,
             ),
             _Reading("name without spaces", lambda: spelling.compact(cleaned)),
-            _Reading("initial of family name", lambda: spelling.initials(cleaned)),
+            _Reading("given name and initials", lambda: spelling.initials(cleaned)),
             _Reading(
                 "name mentioned", lambda: wrapped.mentioned(written, context), when=bool(context)
             ),

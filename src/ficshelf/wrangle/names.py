@@ -141,6 +141,9 @@ def keys_for(
     for alias in aliases:
         strong.add(name_key(alias))
         weak.update(_alias_name_variant(alias, family_name_first, given, family))
+        alias_tokens = name_key(alias).split()
+        if not family_name_first and len(alias_tokens) >= 3 and alias_tokens[-1] in family:
+            initials.add(_given_and_initials(alias_tokens))
     strong.discard("")
     return NameKeys(
         strong=frozenset(strong),
@@ -204,6 +207,14 @@ def _add_person_keys(
         derived.add(f"{core[0]} {middle}")
     weak.update(t for t in (given, family) if len(t) >= _MIN_WEAK_LENGTH and t not in _NOT_A_NAME)
     initials.add(f"{given} {family[0]}")
+    if not family_name_first:
+        initials.add(_given_and_initials(core))
+
+
+def _given_and_initials(tokens: list[str]) -> str:
+    """ "Albus S.P.", "Lily LP": a given name with the initials of the rest of the name,
+    the way fans tell apart namesakes of one family."""
+    return f"{tokens[0]} {''.join(t[0] for t in tokens[1:])}"
 
 
 def tokens_of(key: str) -> list[str]:

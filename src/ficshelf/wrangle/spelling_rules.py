@@ -24,7 +24,7 @@ from ficshelf.wrangle.names import compact_key, name_key, sound_key
 from ficshelf.wrangle.typos import allowed_edits, correct, respell
 from ficshelf.wrangle.written import clean_name, name_words
 
-_INITIAL_FORM = re.compile(r"^(\w{2,}) (\w)$")
+_INITIAL_FORM = re.compile(r"^(\w{2,}) (\w{1,3})$")
 _WORD = re.compile(r"[^\W\d_]+")
 _TYPO_CUTOFF = 88.0
 _SOUND_CUTOFF = 90.0
@@ -288,7 +288,11 @@ class SpellingRules:
         return cached
 
     def initials(self, cleaned: str) -> frozenset[int]:
-        """ "Cloud S.": FFN's given name and initial of the family name."""
+        """ "Cloud S.": FFN's given name and initial of the family name; "Albus S.P.": the
+        initials of the middle and family names too."""
+        given, *rest = cleaned.split() or [""]
+        if len(rest) > 1 and all(len(letter) == 1 for letter in rest):
+            cleaned = f"{given} {''.join(rest)}"  # "Albus S. P."
         if _INITIAL_FORM.match(cleaned) is None:
             return frozenset()
         return self._look.index.initials.get(cleaned, frozenset())

@@ -144,6 +144,8 @@ class WrappedRules:
         for start in range(1, len(tokens)):
             head, rest = tokens[:start], " ".join(tokens[start:])
             found = self._look.lookup("strong", rest) or self._look.lookup("derived", rest)
+            if found and self._fandom_read_as_a_name(rest, written):
+                continue
             last = start == len(tokens) - 1
             if not found and context and last and rest not in self._look.anchors(context):
                 found = self._look.index.given.get(rest, frozenset()) & self._look.allowed(context)
@@ -160,6 +162,14 @@ class WrappedRules:
                 return found
             return found if self._look.lookup("strong", " ".join(head)) == found else frozenset()
         return frozenset()
+
+    def _fandom_read_as_a_name(self, rest: str, written: str) -> bool:
+        """ "Master of Death Harry Potter": "death harry potter" is also the key of "Death
+        (Harry Potter)", whose aside names its fandom; with no brackets written, the
+        fandom's words are a character's own name, so a later start reads them."""
+        return "(" not in written and any(
+            rest.endswith(f" {fandom}") for fandom in self._look.kb.fandom_keys
+        )
 
     def _coined(self, key: str, capitals: set[str]) -> bool:
         """An abbreviation ("OMP") or an adjective of a people or a place ("Kryptonian")
