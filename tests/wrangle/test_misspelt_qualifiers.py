@@ -16,6 +16,7 @@ FELL = frozenset({"Fell"})
 _FILE = {
     "name": "Fell",
     "characters": {"male": {"Oren Vale": []}, "female": {"Tamsin Rook": []}},
+    "fanon": {"Tamsin Rook": {"given": ["Percival"]}},
 }
 
 
@@ -32,6 +33,7 @@ def fell() -> KnowledgeBase:
         ("Retro Photorgapher Tamsin Rook", "Tamsin Rook"),
         ("Corwick Oren Vale", None),  # maybe a given name: someone else
         ("Henry Oren Vale", None),  # a given name: someone else
+        ("Percaval Oren Vale", None),  # as near a name of the cast ("Percival") as a word
     ],
 )
 def test_misspelt_qualifier_before_a_name(

@@ -39,3 +39,25 @@ def heath() -> KnowledgeBase:
 def test_middle_name_after_kin(heath: KnowledgeBase, written: str, canonical: str | None) -> None:
     match = resolver_for(heath).resolve(written, HEATH)
     assert (match.character.name if match.character else None) == canonical
+
+
+_NAMESAKES = {
+    "name": "Heath",
+    "characters": {"male": {"Ivo Brack": [], "Ivo Saltmarsh Brack": []}},
+    "kin": {"Ivo Saltmarsh Brack": {"father": "Ivo Brack"}},
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Ivo Saltmarsh Brack", "Ivo Saltmarsh Brack"),
+        ("Ivo Saltmarch Brack", "Ivo Saltmarsh Brack"),  # the son's middle name, misspelt
+        ("Ivo Saltmrash Brack", "Ivo Saltmarsh Brack"),
+        ("Ivo Brack", "Ivo Brack"),
+        ("Ivo Fernley Brack", "Ivo Brack"),  # a middle name of nobody's: the father's name
+    ],
+)
+def test_a_misspelt_middle_name_tells_namesakes_apart(written: str, canonical: str) -> None:
+    match = resolver_for(fandom_kb(_NAMESAKES, "heath.toml")).resolve(written, HEATH)
+    assert match.character is not None and match.character.name == canonical

@@ -19,6 +19,7 @@ from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.groups import GroupWords
 from ficshelf.wrangle.kb import Character, CharacterIndex, KnowledgeBase
 from ficshelf.wrangle.names import name_key, split_asides
+from ficshelf.wrangle.typos import allowed_edits
 from ficshelf.wrangle.written import name_words
 
 # "Diary!Tom - Character": the tag of a character, not a word of its name.
@@ -82,7 +83,31 @@ class Lookups:
         if len(tokens) < 3:
             return frozenset()
         key = f"{tokens[0]} {tokens[-1]}"
-        return self.index.strong.get(key, frozenset()) or self.index.derived.get(key, frozenset())
+        strong = self.index.strong.get(key, frozenset())
+        derived = self.index.derived.get(key, frozenset())
+        if len(strong | derived) > 1:
+            spelt = self._by_middle_names(strong | derived, tokens[1:-1])
+            if len(spelt) == 1:
+                return spelt
+        return strong or derived
+
+    def _by_middle_names(self, ids: frozenset[int], middles: list[str]) -> frozenset[int]:
+        """ "James Siriys Potter": of namesakes sharing a first and last name, those whose
+        middle names the written ones spell, typos forgiven; else James Potter, whose first
+        and last name it is, would take his son's tag."""
+        middle = self.index.parts.middle
+        return frozenset(
+            i
+            for i in ids
+            if all(
+                any(
+                    OSA.distance(word, known, score_cutoff=allowed_edits(word))
+                    <= allowed_edits(word)
+                    for known in middle.get(i, ())
+                )
+                for word in middles
+            )
+        )
 
     def contains_other_name(self, cleaned: str, found: frozenset[int]) -> bool:
         """Whether any run of two or more words is the full name of someone not in ``found``."""
@@ -101,6 +126,21 @@ class Lookups:
         index = self.index
         tables = (index.given, index.family, index.weak)
         return frozenset(t for table in tables for key in table for t in key.split())
+
+    @functools.cached_property
+    def _name_words_listed(self) -> list[str]:
+        return sorted(self.words_in_names)
+
+    def near_a_name_word(self, key: str) -> bool:
+        """Whether ``key`` is within the typos forgiven of a word of anyone's name
+        ("percaval" of Percival), so it may be that name misspelt."""
+        edits = allowed_edits(key)
+        if not edits:
+            return False
+        near = process.extractOne(
+            key, self._name_words_listed, scorer=OSA.distance, score_cutoff=edits
+        )
+        return near is not None
 
     def qualifier(self, key: str) -> bool:
         """An ordinary word that is no part of anyone's name in the knowledge base (a filler

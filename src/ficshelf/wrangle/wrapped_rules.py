@@ -196,10 +196,11 @@ class WrappedRules:
 
     def _misspelt_qualifier(self, key: str) -> bool:
         """An ordinary word with a typo, and no part of anyone's name ("Photorgapher Harry
-        Potter"); a name before a name stays a given name."""
+        Potter"); a name before a name stays a given name, misspelt too ("Percaval
+        Dumbledore" is not Albus)."""
         if key in self._look.words_in_names or key in self._look.index.parts.by_given:
             return False
-        return misspelt_word(key)
+        return misspelt_word(key) and not self._look.near_a_name_word(key)
 
     def played_by(self, written: str) -> frozenset[int]:
         """ "Alan Rickman as Severus Snape": the character is named after "as"."""
