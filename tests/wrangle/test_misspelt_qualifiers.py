@@ -15,8 +15,7 @@ FELL = frozenset({"Fell"})
 
 _FILE = {
     "name": "Fell",
-    "characters": {"male": {"Oren Vale": []}, "female": {"Tamsin Rook": []}},
-    "fanon": {"Tamsin Rook": {"given": ["Percival"]}},
+    "characters": {"male": {"Oren Vale": []}, "female": {"Tamsin Rook": [], "Percival Rook": []}},
 }
 
 
