@@ -147,6 +147,7 @@ class CharacterResolver:
             or self._whole_name_loosely(tag, match)
             or self._respelled(tag, match)
             or self._unstretched(tag, match)
+            or self._translated(tag, match)
             or match
         )
 
@@ -361,6 +362,13 @@ class CharacterResolver:
             if found.character is not None:
                 return NameMatch(tag.written, found.character, f"letters held: {found.how}")
         return None
+
+    def _translated(self, tag: _Tag, match: NameMatch) -> NameMatch | None:
+        """A title and family name in another language, when no reading made them out."""
+        if match.character is not None or match.how.startswith("ambiguous"):
+            return None
+        found = self._rewrites.translated(tag.written, tag.context)
+        return None if found is None else NameMatch(tag.written, *found)
 
     def _first_of(self, tag: _Tag, readings: Iterable[_Reading], failure: str) -> NameMatch:
         """The first reading naming exactly one character; stops if one names several."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from rapidfuzz import process
@@ -26,6 +26,7 @@ from ficshelf.wrangle.written import name_words
 CHARACTER_SUFFIX = re.compile(r"\s*-\s*characters?\s*$", re.IGNORECASE)
 MIN_TYPO_LENGTH = 5
 _KIND = re.compile(r"\bcharacters?\b")
+_LATIN = re.compile(r"[a-z]")
 
 
 class Lookups:
@@ -126,6 +127,33 @@ class Lookups:
         index = self.index
         tables = (index.given, index.family, index.weak)
         return frozenset(t for table in tables for key in table for t in key.split())
+
+    @functools.cached_property
+    def foreign_families(self) -> Mapping[str, str]:
+        """Family names in other scripts, by the family name key they translate: "малфой",
+        "马尔福" and "マルフォイ" are "malfoy", from the translated aliases of the family's
+        members ("Драко Малфой"), so a title or a lone family name can be read in any script.
+        A word two families' translations share translates neither."""
+        first = {f.name for f in self.kb.fandoms if f.family_name_first}
+        parts = self.index.parts
+        shared: dict[str, frozenset[str]] = {}
+        own: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for position, character in enumerate(self.index.characters):
+            families = parts.family.get(position, frozenset())
+            if not families or character.keywords:
+                continue
+            at = 0 if character.fandom in first else -1
+            for alias in character.aliases:
+                tokens = name_key(alias).split()
+                if len(tokens) >= 2 and not _LATIN.search(tokens[at]):
+                    word = tokens[at]  # a married name too: "Гермиона Уизли"
+                    shared[word] = shared.get(word, families) & families
+                    own[word][parts.surname.get(position, "")] += 1
+        return {
+            word: family
+            for word, families in shared.items()
+            if (family := _most_borne(own[word], families)) is not None
+        }
 
     @functools.cached_property
     def _name_words_listed(self) -> list[str]:
@@ -256,3 +284,14 @@ class Lookups:
         close = process.extract(key, keys, scorer=OSA.distance, score_cutoff=1, limit=8)
         others = {i for hit, _score, _ in close for i in self.index.strong[hit]} - ids
         return frozenset() if others & self.allowed(context) else ids
+
+
+def _most_borne(surnames: Counter[str], shared: frozenset[str]) -> str | None:
+    """The family name shared by everyone with a translated name that most of them bear as
+    their own ("Снейп": Severus and Tobias Snape, and Eileen Prince who married one)."""
+    if len(shared) == 1:
+        return next(iter(shared))
+    ranked = [(n, name) for name, n in surnames.most_common() if name in shared]
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]

@@ -2,10 +2,13 @@
 wearing a name ("Alastor Moody (Impersonator)"), a name written family name first ("Malfoy,
 Lucius"), words that only say how a character appears ("Mr Lupin only mentioned"). Each is
 read again, rewritten, by the resolver it is given, so the other rules see the plain tag.
+A title and family name in another language ("мистер Малфой") is rewritten too, but only
+after every reading failed, as translated aliases are known names of their own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ficshelf.wrangle.kb import Character
@@ -17,10 +20,12 @@ from ficshelf.wrangle.written import (
     name_words,
     says_given_name,
     says_impostor,
+    title_after,
     without_appearance,
     without_denial,
 )
 
+_LATIN = re.compile(r"[a-z]+")
 # Words that say "every one of them" before a noun for one of a group.
 _EVERY = (("every", "other"), ("all", "other"), ("every",), ("each",), ("any",))
 
@@ -50,6 +55,27 @@ class RewriteRules:
             or self._without_appearance(written, context)
             or self._every_one(written, context)
         )
+
+    def translated(self, written: str, context: frozenset[str]) -> Reading | None:
+        """ "韦斯莱夫人", "мистер Малфой", "马尔福": a family name in another script, with a
+        title before it or, in Chinese and Japanese, after it, read as written in English
+        ("Mrs Weasley", "Mr Malfoy", "Malfoy"). Asked when no reading made the tag out, and
+        only of a tag that is all title and family names: "Принц-Полукровка" (the Half-Blood
+        Prince) has a word that is no family name, so it is not Eileen Prince."""
+        if not context:
+            return None
+        name, title = title_after(written.strip())
+        foreign = self._look.foreign_families
+        tokens = name_key(name).split()
+        english = [foreign.get(token, token) for token in tokens]
+        before = name_words().translated_titles["before"]
+        if len(english) > 1 and english[0] in before:
+            english[0] = before[english[0]]
+        unchanged = english == tokens and title is None
+        if unchanged or not all(_LATIN.fullmatch(word) for word in english):
+            return None
+        character, how = self._read(" ".join([title, *english] if title else english), context)
+        return None if character is None else (character, f"translated: {how}")
 
     def _every_one(self, written: str, context: frozenset[str]) -> Reading | None:
         """ "Every other professor", "each Hufflepuff": one of many said of all of them, read

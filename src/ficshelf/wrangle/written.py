@@ -54,6 +54,7 @@ class NameWords:
     qualifiers: frozenset[str]
     owned_forms: frozenset[str]
     kin: dict[str, str]
+    translated_titles: dict[str, dict[str, str]]
 
 
 def _between_words(conjunctions: list[str]) -> re.Pattern[str]:
@@ -188,6 +189,10 @@ def name_words() -> NameWords:
         qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),
         owned_forms=frozenset(name_key(f) for f in data["owned_forms"]),
         kin={name_key(w): kind for kind, words in data["kin"].items() for w in words},
+        translated_titles={
+            place: {name_key(k) if place == "before" else k: v for k, v in table.items()}
+            for place, table in data["translated_titles"].items()
+        },
     )
 
 
@@ -384,6 +389,19 @@ def generation_variants(plain: str, written: str) -> tuple[str, ...]:
             moved = tokens[:position] + tokens[position + 1 :] + [tokens[position]]
             variants.append(" ".join(moved))
     return tuple(dict.fromkeys(v for v in variants if v))
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def title_after(written: str) -> tuple[str, str | None]:
+    """ "麦格教授" -> ("麦格", "professor"): a Chinese or Japanese title after a name, as the
+    English title ("" for an honorific that is none); the name alone and None without one."""
+    tables = name_words().translated_titles
+    for suffix, title in tables["japanese" if _KANA.search(written) else "chinese"].items():
+        if written.endswith(suffix) and len(written) > len(suffix):
+            return written[: -len(suffix)].strip(), title
+    return written, None
 
 
 def title_and_family(written: str) -> tuple[str | None, str] | None:
