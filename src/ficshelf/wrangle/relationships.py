@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ficshelf.vocab import category_from, fold
 from ficshelf.wrangle.kb import KnowledgeBase
 from ficshelf.wrangle.names import split_asides
+from ficshelf.wrangle.written import TAG_KIND_SUFFIX
 
 _LIST = re.compile(r"\s*[,;\n]\s*")
 _AND = re.compile(r"\s+(?:and|und|et|e|и)\s+", re.IGNORECASE)
@@ -77,6 +78,7 @@ def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pa
     text = written.strip()
     if fold(text) in _NO_PAIRING or category_from(text) is not None:
         return None
+    text = TAG_KIND_SUFFIX.sub("", text).strip() or text  # "Drarry - Relationship"
     base, _asides = split_asides(text)
     base = _AROUND_A_SHIP.sub("", _BEFORE_A_SHIP.sub("", base)).strip() or base
     if kb.portmanteau(base):  # initials the fandom uses for a pairing ("H/D")
