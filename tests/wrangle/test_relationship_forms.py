@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ficshelf.wrangle import wrangle
+from ficshelf.wrangle.characters import resolver_for
 from ficshelf.wrangle.kb import KnowledgeBase
 from ficshelf.wrangle.relationships import read_pairing
 
@@ -47,8 +48,6 @@ def _read(written: str, fandom: str = HP) -> tuple[str, ...] | None:
         return None
     if pairing.members:
         return tuple(sorted(pairing.members))
-    from ficshelf.wrangle.characters import resolver_for
-
     found = [resolver_for(kb).resolve(p, frozenset({fandom})).character for p in pairing.people]
     return tuple(sorted(c.name if c else "?" for c in found))
 
@@ -146,6 +145,15 @@ def test_one_persons_name_or_a_sentence_is_not_split(written: str) -> None:
 
 def test_friendship_after_two_names_side_by_side() -> None:
     assert _read("tom harry friendship") == ("Harry Potter", "Tom Riddle")
+
+
+@pytest.mark.parametrize(
+    ("written", "romantic"),
+    [("tom harry friendship", False), ("Harry/Ron friendship", False), ("Harry/Ron", True)],
+)
+def test_a_pairing_called_a_friendship_is_platonic(written: str, romantic: bool) -> None:
+    pairing = read_pairing(written, KnowledgeBase.default(), frozenset({HP}))
+    assert pairing is not None and pairing.romantic is romantic
 
 
 def test_three_names_joined_by_and_are_one_group() -> None:

@@ -9,6 +9,7 @@ canonical character names alphabetically: "Iruka/Kakashi" -> "Hatake Kakashi/Umi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ _BEFORE_A_SHIP = re.compile(
     re.IGNORECASE,
 )
 _AROUND_A_SHIP = re.compile(r"(?:[\s-]*\b(?:ish|slash|het|femslash|friendship))+$", re.IGNORECASE)
+_AS_FRIENDS = re.compile(r"\bfriendship\s*$", re.IGNORECASE)
 _NO_PAIRING = frozenset({fold(w) for w in ("none", "no pairing", "no pairings", "n/a", "gen")})
 
 
@@ -83,12 +85,23 @@ def _has_separator(text: str) -> bool:
 
 
 def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pairing | None:
-    """One pairing's people; None when the text says there is no pairing ("none", "gen")."""
+    """One pairing's people; None when the text says there is no pairing ("none", "gen").
+    A pairing called a friendship ("tom harry friendship") is platonic whatever joins it."""
     text = written.strip()
     if fold(text) in _NO_PAIRING or category_from(text) is not None:
         return None
     text = TAG_KIND_SUFFIX.sub("", text).strip() or text  # "Drarry - Relationship"
     base, _asides = split_asides(text)
+    pairing = _read_base(written, base, kb, context)
+    if pairing is not None and pairing.romantic and _AS_FRIENDS.search(base):
+        return dataclasses.replace(pairing, romantic=False)
+    return pairing
+
+
+def _read_base(
+    written: str, base: str, kb: KnowledgeBase, context: frozenset[str]
+) -> Pairing | None:
+    """The pairing a tag names once its suffix and asides are set aside."""
     base = _AROUND_A_SHIP.sub("", _BEFORE_A_SHIP.sub("", base)).strip() or base
     if kb.portmanteau(base):  # initials the fandom uses for a pairing ("H/D")
         return portmanteau(base, kb, context, written)
