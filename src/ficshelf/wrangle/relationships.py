@@ -9,13 +9,24 @@ canonical character names alphabetically: "Iruka/Kakashi" -> "Hatake Kakashi/Umi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ficshelf.vocab import category_from, fold
-from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.characters import resolver_for
+from ficshelf.wrangle.kb import KnowledgeBase, Portmanteau
 from ficshelf.wrangle.names import split_asides
+from ficshelf.wrangle.pairing_forms import (
+    glued_by_x,
+    names_listed,
+    run_together,
+    ship_among_words,
+    side_by_side,
+    worn_ship,
+)
+from ficshelf.wrangle.written import TAG_KIND_SUFFIX
 
 _LIST = re.compile(r"\s*[,;\n]\s*")
 _AND = re.compile(r"\s+(?:and|und|et|e|и)\s+", re.IGNORECASE)
@@ -34,6 +45,7 @@ _BEFORE_A_SHIP = re.compile(
     re.IGNORECASE,
 )
 _AROUND_A_SHIP = re.compile(r"(?:[\s-]*\b(?:ish|slash|het|femslash|friendship))+$", re.IGNORECASE)
+_AS_FRIENDS = re.compile(r"\bfriendship\s*$", re.IGNORECASE)
 _NO_PAIRING = frozenset({fold(w) for w in ("none", "no pairing", "no pairings", "n/a", "gen")})
 
 
@@ -73,11 +85,23 @@ def _has_separator(text: str) -> bool:
 
 
 def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pairing | None:
-    """One pairing's people; None when the text says there is no pairing ("none", "gen")."""
+    """One pairing's people; None when the text says there is no pairing ("none", "gen").
+    A pairing called a friendship ("tom harry friendship") is platonic whatever joins it."""
     text = written.strip()
     if fold(text) in _NO_PAIRING or category_from(text) is not None:
         return None
+    text = TAG_KIND_SUFFIX.sub("", text).strip() or text  # "Drarry - Relationship"
     base, _asides = split_asides(text)
+    pairing = _read_base(written, base, kb, context)
+    if pairing is not None and pairing.romantic and _AS_FRIENDS.search(base):
+        return dataclasses.replace(pairing, romantic=False)
+    return pairing
+
+
+def _read_base(
+    written: str, base: str, kb: KnowledgeBase, context: frozenset[str]
+) -> Pairing | None:
+    """The pairing a tag names once its suffix and asides are set aside."""
     base = _AROUND_A_SHIP.sub("", _BEFORE_A_SHIP.sub("", base)).strip() or base
     if kb.portmanteau(base):  # initials the fandom uses for a pairing ("H/D")
         return portmanteau(base, kb, context, written)
@@ -88,9 +112,37 @@ def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pa
     if _PLATONIC.search(base):
         people = tuple(p for p in _PLATONIC.split(base) if p.strip())
         return Pairing(written, tuple(dict.fromkeys(people)), romantic=False)
-    if len(parts := _AND.split(base)) == 2:
+    parts = _AND.split(base)
+    if len(parts) == 2:
         return Pairing(written, tuple(parts), romantic=True, how="'and' read as a pairing")
-    return portmanteau(base, kb, context, written) or Pairing(written, (base,), romantic=True)
+    if len(parts) > 2 and names_listed(parts, kb, context):
+        return Pairing(written, tuple(parts), romantic=True, how="'and' list read as one group")
+    if glued := glued_by_x(base, kb, context):
+        return Pairing(written, glued, romantic=True, how="two names glued by an 'x'")
+    return (
+        portmanteau(base, kb, context, written)
+        or _without_separator(written, base, kb, context)
+        or Pairing(written, (base,), romantic=True)
+    )
+
+
+def _without_separator(
+    written: str, base: str, kb: KnowledgeBase, context: frozenset[str]
+) -> Pairing | None:
+    """The forms fans write with no separator between the people and no ship name alone:
+    names set side by side, a ship name among other words or worn by typing."""
+    if named := side_by_side(base, kb, context):
+        return Pairing(written, named, romantic=True, how="two names side by side")
+    if ship := ship_among_words(base, kb, context):
+        return _ship(written, ship, f"ship name among words ({ship.fandom})")
+    names_someone = resolver_for(kb).resolve(base, context).character is not None
+    if not names_someone and (ship := worn_ship(base, kb, context)):
+        return _ship(written, ship, f"ship name mistyped or stretched ({ship.fandom})")
+    return None
+
+
+def _ship(written: str, ship: Portmanteau, how: str) -> Pairing:
+    return Pairing(written, (), True, ship.members, ship.fandom, how)
 
 
 def _numeric(
@@ -119,9 +171,7 @@ def portmanteau(
     ships = kb.portmanteau(word)
     chosen = [s for s in ships if s.fandom in context] or list(ships)
     if len(chosen) == 1:
-        ship = chosen[0]
-        how = f"ship name in knowledge base ({ship.fandom})"
-        return Pairing(written, (), True, ship.members, ship.fandom, how)
+        return _ship(written, chosen[0], f"ship name in knowledge base ({chosen[0].fandom})")
     if " " in word or not word.isalpha():
         return None
     return _split_portmanteau(written, word, kb, context)
@@ -130,23 +180,32 @@ def portmanteau(
 def _split_portmanteau(
     written: str, word: str, kb: KnowledgeBase, context: frozenset[str]
 ) -> Pairing | None:
+    """Two names run together, else two name prefixes of one fandom. Name prefixes of the
+    fandom in context rule out every other fandom's, even when they fit several of its
+    characters: "HarDra" in Harry Potter is not read as two Marvel names."""
+    if named := run_together(word, kb, context):
+        members = (named[0].name, named[1].name)
+        fandom = named[0].fandom
+        return Pairing(written, (), True, members, fandom, f"two names run together ({fandom})")
     camel = _CAMEL.findall(word)
     if len(camel) == 2 and "".join(camel) == word:
         splits = [(camel[0], camel[1])]
     else:
         splits = [(word[:i], word[i:]) for i in range(_MIN_PART, len(word) - _MIN_PART + 1)]
-    found = {hit for first, second in splits for hit in _prefix_pairs(first, second, kb)}
-    in_context = {hit for hit in found if hit[0] in context} or found
-    if len(in_context) != 1:
+    found = [hit for first, second in splits for hit in _prefix_candidates(first, second, kb)]
+    in_context = [hit for hit in found if hit[0] in context] or found
+    readings = {(f, pair) for f, one, two in in_context if (pair := _one_each(kb, one, two))}
+    if len(readings) != 1:
         return None
-    fandom, members = in_context.pop()
+    fandom, members = readings.pop()
     how = f"ship name split into name prefixes ({fandom})"
     return Pairing(written, (), True, members, fandom, how)
 
 
-def _prefix_pairs(
+def _prefix_candidates(
     first: str, second: str, kb: KnowledgeBase
-) -> Iterable[tuple[str, tuple[str, str]]]:
+) -> Iterable[tuple[str, frozenset[int], frozenset[int]]]:
+    """Per fandom, its characters whose names begin with ``first`` and with ``second``."""
     index = kb.index
     one = index.prefixes.get(first.casefold(), frozenset())
     two = index.prefixes.get(second.casefold(), frozenset())
@@ -157,9 +216,18 @@ def _prefix_pairs(
         if index.characters[i].fandom in by_fandom:
             by_fandom[index.characters[i].fandom][1].add(i)
     for fandom, (firsts, seconds) in by_fandom.items():
-        if len(firsts) == 1 and len(seconds) == 1 and firsts != seconds:
-            a, b = index.characters[firsts.pop()].name, index.characters[seconds.pop()].name
-            yield fandom, (a, b)
+        if seconds:
+            yield fandom, frozenset(firsts), frozenset(seconds)
+
+
+def _one_each(
+    kb: KnowledgeBase, firsts: frozenset[int], seconds: frozenset[int]
+) -> tuple[str, str] | None:
+    """The two names when each prefix fits one character, and not the same one."""
+    if len(firsts) != 1 or len(seconds) != 1 or firsts == seconds:
+        return None
+    characters = kb.index.characters
+    return characters[next(iter(firsts))].name, characters[next(iter(seconds))].name
 
 
 def canonical_name(names: Iterable[str], romantic: bool) -> str:

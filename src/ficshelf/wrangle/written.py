@@ -18,7 +18,8 @@ from importlib import resources
 from ficshelf.wrangle.names import name_key, split_asides
 
 _BANG_PREFIX = re.compile(r"^.*!\s*(?=\w)")
-_CHARACTER_SUFFIX = re.compile(r"\s*-\s*(character|relationship)s?\s*$", re.IGNORECASE)
+# AO3's disambiguation of a tag by its kind: "Diary!Tom - Character", "Drarry - Relationship".
+TAG_KIND_SUFFIX = re.compile(r"\s*-\s*(character|relationship)s?\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^[^:]{1,24}:\s*(?=\S)")
 _DIGITS = re.compile(r"^\d+$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -205,7 +206,7 @@ def plain_name(written: str) -> str:
     base, _asides = split_asides(written)
     base = _LABEL.sub("", base)
     base = next((part for part in re.split(r"[|/]", base) if part.strip()), base)
-    base = _CHARACTER_SUFFIX.sub("", base).strip().rstrip("!?.").strip()
+    base = TAG_KIND_SUFFIX.sub("", base).strip().rstrip("!?.").strip()
     base = _BANG_PREFIX.sub("", base)
     for marker in name_words().descriptions:
         head = base.split(marker, 1)[0]
@@ -268,7 +269,7 @@ class Piece:
 @functools.lru_cache(maxsize=65536)
 def identity_pieces(written: str) -> tuple[Piece, ...]:
     """ "Harold Lestrange (aka Harry Potter)" -> "Harold Lestrange" (head), "Harry Potter"."""
-    text = _CHARACTER_SUFFIX.sub("", unicodedata.normalize("NFKC", written)).strip(" !?.")
+    text = TAG_KIND_SUFFIX.sub("", unicodedata.normalize("NFKC", written)).strip(" !?.")
     base, asides = split_asides(text)
     split = name_words().identity_split
     pieces: list[Piece] = []
@@ -322,7 +323,7 @@ def kin_of(written: str) -> tuple[str, str] | None:
     "diary"); "mother of Draco" -> ("draco", "mother"); None when the tag does not end (or
     begin) with a word for a relative, a pet or an owned form. The owner comes first."""
     base, _asides = split_asides(written)
-    base = _CHARACTER_SUFFIX.sub("", base).strip(" !?.")
+    base = TAG_KIND_SUFFIX.sub("", base).strip(" !?.")
     words = [w.key for w in words_of(base)]
     vocab = name_words()
     endings = vocab.kin.keys() | vocab.owned_forms
@@ -380,7 +381,7 @@ def generation_variants(plain: str, written: str) -> tuple[str, ...]:
     variants = [plain]
     if written:
         base, asides = split_asides(written)
-        base = _CHARACTER_SUFFIX.sub("", base)
+        base = TAG_KIND_SUFFIX.sub("", base)
         variants += [name_key(base), name_key(" ".join([base, *asides]))]
     tokens = plain.split()
     generations = name_words().generations
