@@ -15,6 +15,8 @@ import re
 import weakref
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from ficshelf.wrangle.characters import CharacterResolver, resolver_for
 from ficshelf.wrangle.kb import Character, KnowledgeBase, Portmanteau
 from ficshelf.wrangle.lookups import MIN_TYPO_LENGTH
@@ -194,12 +196,7 @@ def _without_doubles(word: str) -> str:
 
 def _one_off(a: str, b: str) -> bool:
     """Whether one letter changed, added or dropped turns ``a`` into ``b``."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return Levenshtein.distance(a, b, score_cutoff=1) == 1
 
 
 def _only(ships: set[Portmanteau]) -> Portmanteau | None:
