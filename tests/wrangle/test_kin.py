@@ -97,3 +97,18 @@ def test_shipped_kin_names_characters_of_the_same_fandom(kb: KnowledgeBase) -> N
         for kind, target in character.kin:
             assert (character.fandom, target) in names, (character.name, kind, target)
             assert kind in kinds, (character.name, kind)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Hester Quillfeather (Osric's mother)", "Perdita Quillfeather"),  # a fanon name
+        ("Marigold Fennick (Osric's mum)", "Perdita Quillfeather"),  # names no one
+        ("Bede (Wren's brother)", "Bede Marsh"),
+        ("Wren Marsh (Bede's sister)", "Wren Marsh"),  # no kin given: the name stands
+        ("Tobin Quillfeather (Osric's mother)", "Tobin Quillfeather"),  # someone else, in full
+    ],
+)
+def test_a_relative_named_in_an_aside(bramble: KnowledgeBase, written: str, canonical: str) -> None:
+    match = resolver_for(bramble).resolve(written, BRAMBLE)
+    assert match.character is not None and match.character.name == canonical

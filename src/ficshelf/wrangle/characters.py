@@ -101,11 +101,7 @@ class CharacterResolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._look = Lookups(kb)
         self._groups = GroupRules(self._look)
-        self._families = FamilyRules(
-            self._look,
-            self._groups,
-            lambda written, context: self.resolve(written, context).character,
-        )
+        self._families = FamilyRules(self._look, self._groups, self._reading)
         self._spelling = SpellingRules(self._look)
         self._wrapped = WrappedRules(self._look, self._groups, self._families)
         self._rewrites = RewriteRules(self._look, self._reading)
@@ -159,6 +155,10 @@ class CharacterResolver:
         return [
             _Reading("name as written", lambda: look.lookup("strong", name_key(written))),
             _Reading("name as written", lambda: look.lookup("strong", name_key(as_tagged))),
+            _Reading(
+                "someone's relative, said in an aside",
+                lambda: self._families.kin_in_aside(written, context),
+            ),
             _Reading(
                 "original characters of a group", lambda: groups.original_group(written, context)
             ),

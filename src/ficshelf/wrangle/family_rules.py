@@ -22,18 +22,22 @@ from ficshelf.wrangle.written import kin_of, name_words, plain_name, title_and_f
 _MAX_PART_EDITS = 3
 _MAX_QUALIFIERS = 2
 
-# Resolves a written name in a context to its character: kin are named after their owner
-# ("Remus Lupin's mum"), whose name is read like any other.
-ResolveName = Callable[[str, frozenset[str]], Character | None]
+# Reads a written name in a context, as the resolver reads any tag: the character (None for
+# no one) and how. Kin are named after their owner ("Remus Lupin's mum"), whose name is read
+# like any other.
+ReadName = Callable[[str, frozenset[str]], tuple[Character | None, str]]
 
 
 class FamilyRules:
     """The readings of a tag by family name, title and kin of the fandoms in context."""
 
-    def __init__(self, look: Lookups, groups: GroupRules, resolve: ResolveName) -> None:
+    def __init__(self, look: Lookups, groups: GroupRules, read: ReadName) -> None:
         self._look = look
         self._groups = groups
-        self._resolve = resolve
+        self._read = read
+
+    def _resolve(self, written: str, context: frozenset[str]) -> Character | None:
+        return self._read(written, context)[0]
 
     def weak(self, cleaned: str, context: frozenset[str], written: str = "") -> frozenset[int]:
         """A lone given or family name; not a group's anchor word ("Slytherin": the founder
@@ -352,6 +356,25 @@ class FamilyRules:
             (index.family.get(word, frozenset()) | index.parts.by_family.get(word, frozenset()))
             & allowed
         )
+
+    def kin_in_aside(self, written: str, context: frozenset[str]) -> frozenset[int]:
+        """ "John Lupin (Remus' Father)", "Lily Potter (Harry's daughter)": an aside naming
+        someone's relative says whom the tag means, when the name before it is all names of
+        theirs or names no one plainly; not when it names someone else ("Severus Snape
+        (Harry's father)" is Snape in an AU where he is)."""
+        base, asides = split_asides(written)
+        if not context or not asides:
+            return frozenset()
+        found = {i for aside in asides if len(ids := self.kin(aside, context)) == 1 for i in ids}
+        if len(found) != 1:
+            return frozenset()
+        meant = next(iter(found))
+        parts = self._look.index.parts
+        own = parts.given.get(meant, frozenset()) | parts.family.get(meant, frozenset())
+        if set(name_key(base).split()) <= own:  # a namesake of the one the name is
+            return frozenset(found)
+        named, how = self._read(base, context)
+        return frozenset(found) if named is None or how == "name mentioned" else frozenset()
 
     def kin(self, written: str, context: frozenset[str]) -> frozenset[int]:
         """ "Remus Lupin's mum" -> Hope Lupin, "Harry Potter's Owl" -> Hedwig (the fandom file's

@@ -144,7 +144,7 @@ class WrappedRules:
         for start in range(1, len(tokens)):
             head, rest = tokens[:start], " ".join(tokens[start:])
             found = self._look.lookup("strong", rest) or self._look.lookup("derived", rest)
-            if found and self._fandom_read_as_a_name(rest, written):
+            if found and self._aside_read_as_a_name(rest, written, found):
                 continue
             last = start == len(tokens) - 1
             if not found and context and last and rest not in self._look.anchors(context):
@@ -163,12 +163,14 @@ class WrappedRules:
             return found if self._look.lookup("strong", " ".join(head)) == found else frozenset()
         return frozenset()
 
-    def _fandom_read_as_a_name(self, rest: str, written: str) -> bool:
+    def _aside_read_as_a_name(self, rest: str, written: str, found: frozenset[int]) -> bool:
         """ "Master of Death Harry Potter": "death harry potter" is also the key of "Death
         (Harry Potter)", whose aside names its fandom; with no brackets written, the
         fandom's words are a character's own name, so a later start reads them."""
-        return "(" not in written and any(
-            rest.endswith(f" {fandom}") for fandom in self._look.kb.fandom_keys
+        characters = self._look.index.characters
+        return "(" not in written and all(
+            split_asides(characters[i].name)[1] and name_key(characters[i].name) == rest
+            for i in found
         )
 
     def _coined(self, key: str, capitals: set[str]) -> bool:
