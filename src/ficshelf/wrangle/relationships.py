@@ -34,6 +34,7 @@ _ROMANTIC = re.compile(
     r"\s*/\s*|\s+[xX×]\s+|\s*\+\s*|(?<=[a-z])X(?=[A-Z])|(?<=\d)\s*[xX×]\s*(?=\d)"
 )
 _PLATONIC = re.compile(r"\s*&\s*")
+_WRAPPED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 _NUMBER = re.compile(r"^0*(\d{1,2})$")
 _CAMEL = re.compile(r"[A-Z][a-z]+")
 _MIN_PART = 3
@@ -91,6 +92,8 @@ def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pa
     if fold(text) in _NO_PAIRING or category_from(text) is not None:
         return None
     text = TAG_KIND_SUFFIX.sub("", text).strip() or text  # "Drarry - Relationship"
+    if wrapped := _WRAPPED.fullmatch(text):  # "(ginny/harry)"
+        text = wrapped.group(1).strip()
     base, _asides = split_asides(text)
     pairing = _read_base(written, base, kb, context)
     if pairing is not None and pairing.romantic and _AS_FRIENDS.search(base):

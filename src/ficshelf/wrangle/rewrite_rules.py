@@ -26,6 +26,7 @@ from ficshelf.wrangle.written import (
 )
 
 _LATIN = re.compile(r"[a-z]+")
+_WRAPPED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 # Words that say "every one of them" before a noun for one of a group.
 _EVERY = (("every", "other"), ("all", "other"), ("every",), ("each",), ("any",))
 
@@ -51,10 +52,17 @@ class RewriteRules:
             if fake is not None:
                 return fake
         return (
-            self._family_first(written, context)
+            self._unwrapped(written, context)
+            or self._family_first(written, context)
             or self._without_appearance(written, context)
             or self._every_one(written, context)
         )
+
+    def _unwrapped(self, written: str, context: frozenset[str]) -> Reading | None:
+        """ "(minor Fred Weasley II)": a tag wholly in brackets is read as its inside, not as
+        an aside to no name."""
+        found = _WRAPPED.fullmatch(written.strip())
+        return None if found is None else self._read(found.group(1), context)
 
     def translated(self, written: str, context: frozenset[str]) -> Reading | None:
         """ "韦斯莱夫人", "мистер Малфой", "马尔福": a family name in another script, with a
