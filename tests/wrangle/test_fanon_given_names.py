@@ -49,3 +49,30 @@ def test_fanon_given_name_with_another_family_name(
 ) -> None:
     match = resolver_for(dale).resolve(written, DALE)
     assert (match.character.name if match.character else None) == canonical
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Anselm", "Ansel Brack"),  # the fanon name alone
+        ("Tam", None),  # two characters go by it
+    ],
+)
+def test_a_fanon_given_name_alone(dale: KnowledgeBase, written: str, canonical: str | None) -> None:
+    match = resolver_for(dale).resolve(written, DALE)
+    assert (match.character.name if match.character else None) == canonical
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Siri", "Sirius Black"),
+        ("Trixie", "Bellatrix Black Lestrange"),
+        ("Holly", None),  # a woman's name for Harry: alone, as likely someone new
+    ],
+)
+def test_fanon_given_names_alone_in_harry_potter(
+    kb: KnowledgeBase, written: str, canonical: str | None
+) -> None:
+    match = resolver_for(kb).resolve(written, frozenset({"Harry Potter - J. K. Rowling"}))
+    assert (match.character.name if match.character else None) == canonical

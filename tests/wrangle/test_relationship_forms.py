@@ -88,7 +88,7 @@ def test_a_ship_name_worn_by_typing_is_read(written: str) -> None:
     "written",
     [
         "Rarry",  # one letter off Drarry, but its first letter starts another name
-        "Minny",  # one letter off both Hinny and Linny
+        "Pinny",  # one letter off both Hinny and Linny, and the first letter of neither
         "Drar",  # too short for a slip to leave it recognisable
     ],
 )

@@ -232,6 +232,7 @@ class CharacterResolver:
                 lambda: families.weak(cleaned, context, written),
                 when=not titled,
             ),
+            _Reading("fanon given name", lambda: families.fanon_given(cleaned, context)),
             _Reading("name without spaces", lambda: spelling.compact(cleaned)),
             _Reading("given name and initials", lambda: spelling.initials(cleaned)),
             _Reading(

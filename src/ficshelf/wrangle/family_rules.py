@@ -357,6 +357,22 @@ class FamilyRules:
             & allowed
         )
 
+    def fanon_given(self, cleaned: str, context: frozenset[str]) -> frozenset[int]:
+        """ "Siri", "Nev", "Trixie": a given name fan fiction gives one character (the fandom
+        file's fanon names), written alone; asked after the canon names, so "Teddy" stays
+        Teddy Lupin though fans call Theodore Nott so too. Not a name of the other gender
+        ("Holly", "Harriet"): alone, that is as likely someone new as a genderbent Harry."""
+        if not context or " " in cleaned:
+            return frozenset()
+        found = self._look.index.parts.by_given.get(cleaned, frozenset()) & self._look.allowed(
+            context
+        )
+        if len(found) != 1:
+            return frozenset()  # shared, it names no one
+        gender = given_name_gender(cleaned)
+        own = self._look.index.characters[next(iter(found))].gender
+        return found if gender is None or own in (gender, None) else frozenset()
+
     def kin_in_aside(self, written: str, context: frozenset[str]) -> frozenset[int]:
         """ "John Lupin (Remus' Father)", "Lily Potter (Harry's daughter)": an aside naming
         someone's relative says whom the tag means, when the name before it is all names of
