@@ -53,6 +53,7 @@ def test_written_names_reach_the_canonical_character(
         ("Weasley", HP),  # which Weasley? (the fandom file names no one for it)
         ("Bellatrix & Andromeda & Harry Potter", HP),  # several people, not one family
         ("Dumbeldore", frozenset()),  # typos only within a fandom
+        ("Azkaban Sirius Black", HP),  # a word before Sirius's full name: not his namesake James
     ],
 )
 def test_ambiguous_names_are_not_guessed(

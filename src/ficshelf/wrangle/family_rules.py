@@ -176,6 +176,8 @@ class FamilyRules:
             if words and words[0] in titles:
                 titled_as = " ".join(words) if len(words) > 1 else f"{words[0]} {family}"
                 return self.titled(titled_as, context)
+        if len(tokens) > 2 and self._look.lookup("strong", " ".join(tokens[1:])):
+            return frozenset()  # "Azkaban Sirius Black": a word before a full name
         if len(tokens) > 2 and self._unknown_given(given, context):
             found = bearers(tokens[1:], self._look.index.parts, self._look.allowed(context))
             if len(found) == 1:  # "Aradia Potter-Peverell": the one who goes by both
