@@ -24,7 +24,14 @@ from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
 from ficshelf.wrangle.loose import mentioned
 from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.typos import respell
-from ficshelf.wrangle.written import clean_name, identity_pieces, name_words, plain_name, words_of
+from ficshelf.wrangle.written import (
+    clean_name,
+    identity_pieces,
+    name_words,
+    plain_name,
+    title_and_family,
+    words_of,
+)
 
 _POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s+\w")
 _POSSESSIVE_S = re.compile(r"['’]s\b")
@@ -44,8 +51,8 @@ class GroupRules:
         """A group named by keyword, else by anchor word; a misspelt group name counts
         ("Gryffindoor students"). Not when the tag also names one person ("Death Eater
         Snape" is Snape) or is about someone's things ("Harry's friends")."""
-        if not context:
-            return frozenset()
+        if not context or title_and_family(plain) is not None:
+            return frozenset()  # "Mr. Snaples" is one person, whatever it is a misspelling of
         possessive = _POSSESSIVE.search(written)
         if possessive is not None:
             return self._owners_group(written, possessive.start() + 1, context)
@@ -166,8 +173,19 @@ class GroupRules:
     def _names_one_person(
         self, written: str, groups: frozenset[int], context: frozenset[str]
     ) -> bool:
-        people = mentioned(written, self._look.index, self._look.allowed(context))
-        return len(people - self._look.grouped(context) - self._look.kinds) == 1
+        """Whether the tag names one person, also with a family name in the plural read as
+        the one name ("Amycus Carrows" is Amycus, not the Carrows)."""
+        allowed = self._look.allowed(context)
+        words = name_key(written).split()
+        singular = " ".join(_number_of(w, self._families_of(context)) for w in words)
+        for text in dict.fromkeys((written, singular)):
+            people = mentioned(text, self._look.index, allowed)
+            if len(people - self._look.grouped(context) - self._look.kinds) == 1:
+                return True
+        return False
+
+    def _families_of(self, context: frozenset[str]) -> frozenset[str]:
+        return self._owners(context)[0]
 
     def _owners(self, context: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
         """The family names of the people of the fandoms in context, and the words naming

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 _OWNER_FILLERS = frozenset({"the", "family", "house", "manor", "household"})
 # Plural endings of an anchor word: "Gryffindors", "Dursleyowie" (Polish).
 _PLURALS = ("s", "owie")
+# Words before an anchor word for one unnamed member: "a Gryffindor", "another Hufflepuff".
+_ONE_OF = frozenset({"a", "an", "another", "one"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +83,9 @@ def owned_by(
 def by_anchor(
     texts: Iterable[str], groups: Iterable[GroupWords], people_words: frozenset[str]
 ) -> frozenset[int]:
-    """Groups whose anchor word ("gryffindor") stands beside a word for people ("folks")
-    or in the plural ("gryffindors", "dursleyowie")."""
+    """Groups whose anchor word ("gryffindor") stands beside a word for people ("folks"),
+    in the plural ("gryffindors", "dursleyowie") or after a word for one of them ("a
+    Gryffindor": some student of the house)."""
     found: set[int] = set()
     for text in texts:
         words = text.split()
@@ -92,8 +95,11 @@ def by_anchor(
                     f"{anchor}{end}" not in group.anchors and f"{anchor}{end}" in words
                     for end in _PLURALS
                 )
-                if plural or (
-                    anchor in words and any(w in people_words for w in words if w != anchor)
+                one = len(words) > 1 and words[-1] == anchor and words[-2] in _ONE_OF
+                if (
+                    plural
+                    or one
+                    or (anchor in words and any(w in people_words for w in words if w != anchor))
                 ):
                     found.add(group.position)
     return frozenset(found)

@@ -191,7 +191,18 @@ class Lookups:
 
     @functools.cache  # noqa: B019 - lookups live as long as their knowledge base
     def keywords(self, position: int) -> tuple[str, ...]:
-        return tuple(name_key(k) for k in self.index.characters[position].keywords)
+        own = (name_key(k) for k in self.index.characters[position].keywords)
+        family = self._family_of_group(position)
+        if family is None:
+            return tuple(dict.fromkeys(own))
+        forms = (name_key(form.format(family)) for form in name_words().family_group_forms)
+        whole = (_plural(family), f"the {_plural(family)}")
+        return tuple(dict.fromkeys([*own, *forms, *whole]))
+
+    def _family_of_group(self, position: int) -> str | None:
+        """ "weasley" of the group "Weasley Family" (or "Black Family (Harry Potter)")."""
+        words = name_key(split_asides(self.index.characters[position].name)[0]).split()
+        return words[0] if len(words) == 2 and words[1] == "family" else None
 
     @functools.cache  # noqa: B019 - lookups live as long as their knowledge base
     def groups_of(self, fandom: str) -> tuple[int, ...]:
@@ -295,3 +306,8 @@ def _most_borne(surnames: Counter[str], shared: frozenset[str]) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
         return None
     return ranked[0][1]
+
+
+def _plural(name: str) -> str:
+    """ "weasleys", "tonkses": a family name in the plural, for the whole family."""
+    return f"{name}es" if name.endswith(("s", "x", "z", "ch", "sh")) else f"{name}s"

@@ -56,6 +56,7 @@ class NameWords:
     owned_forms: frozenset[str]
     kin: dict[str, str]
     translated_titles: dict[str, dict[str, str]]
+    family_group_forms: tuple[str, ...]
 
 
 def _between_words(conjunctions: list[str]) -> re.Pattern[str]:
@@ -190,6 +191,7 @@ def name_words() -> NameWords:
         qualifiers=frozenset(name_key(q) for q in data["qualifiers"]),
         owned_forms=frozenset(name_key(f) for f in data["owned_forms"]),
         kin={name_key(w): kind for kind, words in data["kin"].items() for w in words},
+        family_group_forms=tuple(data["family_group_forms"]),
         translated_titles={
             place: {name_key(k) if place == "before" else k: v for k, v in table.items()}
             for place, table in data["translated_titles"].items()

@@ -1,0 +1,54 @@
+"""A family's group is known by every way fans write a family ("Quillfeather siblings",
+"House of Quillfeather", "the Quillfeathers", "Famille Quillfeather") though its fandom file
+lists one keyword; a member's name with the family name in the plural stays the member, and
+a title before it is one person. One unnamed member of a house: "a Emberhall"."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficshelf.wrangle.characters import resolver_for
+from ficshelf.wrangle.kb import KnowledgeBase
+
+from .conftest import fandom_kb
+
+GLEN = frozenset({"Glen"})
+
+_FILE = {
+    "name": "Glen",
+    "characters": {
+        "male": {"Osric Quillfeather": [], "Bede Marsh": []},
+        "female": {"Amis Quillfeather": []},
+    },
+    "groups": {
+        "Quillfeather Family": ["quillfeather family"],
+        "Emberhall Students": ["emberhall students"],
+    },
+    "group_anchors": {"Emberhall Students": ["emberhall"]},
+}
+
+
+@pytest.fixture(scope="module")
+def glen() -> KnowledgeBase:
+    return fandom_kb(_FILE, "glen.toml")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Quillfeather siblings", "Quillfeather Family"),
+        ("the Quillfeathers", "Quillfeather Family"),
+        ("Quillfeathers", "Quillfeather Family"),
+        ("House of Quillfeather", "Quillfeather Family"),
+        ("Famille Quillfeather", "Quillfeather Family"),
+        ("mentioned Quillfeather parents", "Quillfeather Family"),
+        ("Osric Quillfeathers", "Osric Quillfeather"),  # one of them, not the family
+        ("Mr. Quillfeathers", None),  # a title: one person, whichever
+        ("a Emberhall", "Emberhall Students"),
+        ("another Emberhall", "Emberhall Students"),
+        ("a Emberhall Bede", "Bede Marsh"),  # a name after it: the person
+    ],
+)
+def test_family_and_house_groups(glen: KnowledgeBase, written: str, canonical: str | None) -> None:
+    match = resolver_for(glen).resolve(written, GLEN)
+    assert (match.character.name if match.character else None) == canonical
