@@ -52,3 +52,11 @@ def glen() -> KnowledgeBase:
 def test_family_and_house_groups(glen: KnowledgeBase, written: str, canonical: str | None) -> None:
     match = resolver_for(glen).resolve(written, GLEN)
     assert (match.character.name if match.character else None) == canonical
+
+
+def test_original_characters_of_a_group_named_by_its_keyword() -> None:
+    """ "Night Warden OCs": original characters of a group with no original-character group
+    of its own, named by the group's own keyword of several words, are the group."""
+    kb = fandom_kb({"name": "Glen", "groups": {"Night Wardens": ["night wardens"]}}, "glen.toml")
+    match = resolver_for(kb).resolve("Night Warden OCs", GLEN)
+    assert match.character is not None and match.character.name == "Night Wardens"

@@ -384,11 +384,12 @@ class GroupRules:
         keys = {f"original {rest}", f"{rest} oc", f"{rest} ocs", f"oc {rest}"}
         groups = self._look.groups_in_context(context)
         found = frozenset(g.position for g in groups if keys.intersection(g.keywords))
-        if found or " " in rest or rest in self._owners(context)[0]:
+        if found or not rest or rest in self._owners(context)[0]:
             return found
-        # "Professor OCs", "original student character": one of a group named by its plural
-        # ("professors"), where the group has no original characters of its own
-        plural = {f"{rest}s", f"{rest}es"}
+        # "Professor OCs", "original student character", "Death Eater OCs": one of a group
+        # named by it or its plural ("professors"), where the group has no original
+        # characters of its own
+        plural = {rest, f"{rest}s", f"{rest}es"}
         originals = {f"original {p}" for p in plural}  # "sprite OC": the original sprites
         for keys in (originals, plural):
             found = frozenset(g.position for g in groups if keys.intersection(g.keywords))
