@@ -57,6 +57,13 @@ def test_family_and_house_groups(glen: KnowledgeBase, written: str, canonical: s
 def test_original_characters_of_a_group_named_by_its_keyword() -> None:
     """ "Night Warden OCs": original characters of a group with no original-character group
     of its own, named by the group's own keyword of several words, are the group."""
-    kb = fandom_kb({"name": "Glen", "groups": {"Night Wardens": ["night wardens"]}}, "glen.toml")
+    kb = fandom_kb(
+        {
+            "name": "Glen",
+            "characters": {"other": {"Original Character(s)": ["OCs", "OC"]}},
+            "groups": {"Night Wardens": ["night wardens"]},
+        },
+        "glen.toml",
+    )
     match = resolver_for(kb).resolve("Night Warden OCs", GLEN)
     assert match.character is not None and match.character.name == "Night Wardens"
