@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import product
 
 from ficshelf.wrangle.characters import clear_lead, resolver_for
+from ficshelf.wrangle.english import ordinary_word
 from ficshelf.wrangle.kb import Character, KnowledgeBase, Portmanteau
 from ficshelf.wrangle.lookups import MIN_TYPO_LENGTH
 from ficshelf.wrangle.names import name_key, sound_key, split_asides
@@ -101,8 +102,8 @@ def initials_people(
     people: Sequence[str], kb: KnowledgeBase, context: frozenset[str]
 ) -> tuple[str, ...] | None:
     """The characters of a slashed pairing some of whose people are written as initials
-    ("HP/Ginny", "гп/сс"): a part is read as initials when capitals, or when every part is
-    that short (lower-case "гп/сс"), never an ordinary word that is not ("me/harry")."""
+    ("HP/BZ", "гп/сс"): a part is read as initials when in capitals, or when every part is
+    that short (lower-case "гп/сс"), and never when it is an ordinary word ("me/harry")."""
     parts = [p.strip() for p in people]
     shaped = [bool(_INITIALS.fullmatch(p)) for p in parts]
     if not context or not any(shaped):
@@ -112,13 +113,17 @@ def initials_people(
     found: list[Character] = []
     for part, short in zip(parts, shaped, strict=True):
         character = resolver.resolve(part, context).character
-        if character is None and short and (part.isupper() or all_short):
+        if character is None and short and _may_be_initials(part, all_short):
             character = initials_of(part, kb, context)
         if character is None:
             return None
         found.append(character)
     names = tuple(dict.fromkeys(c.name for c in found))
     return names if len(names) == len(parts) else None
+
+
+def _may_be_initials(part: str, all_short: bool) -> bool:
+    return (part.isupper() or all_short) and not ordinary_word(part.casefold())
 
 
 def initials_of(letters: str, kb: KnowledgeBase, context: frozenset[str]) -> Character | None:
