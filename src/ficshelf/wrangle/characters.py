@@ -396,13 +396,7 @@ class CharacterResolver:
         the others are far down it ("Tom" is Tom Riddle, not Tom the innkeeper)."""
         if len(context) != 1:
             return None
-        standing = self._look.kb.standing
-        ranked = sorted(found, key=lambda c: standing.get((c.fandom, c.name), 1.0))
-        first = standing.get((ranked[0].fandom, ranked[0].name), 1.0)
-        second = standing.get((ranked[1].fandom, ranked[1].name), 1.0)
-        if first <= _LEAD and second - first >= _FAR_DOWN:
-            return ranked[0]
-        return None
+        return clear_lead(self._look.kb, found)
 
     def _choose(
         self, ids: Iterable[int], context: frozenset[str]
@@ -423,6 +417,21 @@ class CharacterResolver:
 # A lead of namesakes comes this near the top of its cast, the others this much further down.
 _LEAD = 0.1
 _FAR_DOWN = 0.3
+
+
+def clear_lead(kb: KnowledgeBase, found: Iterable[Character]) -> Character | None:
+    """Of several characters one name could mean, the one near the top of its cast when
+    every other is far down it; None when two are comparably central, where any choice
+    would be a guess."""
+    standing = kb.standing
+    ranked = sorted(found, key=lambda c: standing.get((c.fandom, c.name), 1.0))
+    if len(ranked) < 2:
+        return ranked[0] if ranked else None
+    first = standing.get((ranked[0].fandom, ranked[0].name), 1.0)
+    second = standing.get((ranked[1].fandom, ranked[1].name), 1.0)
+    return ranked[0] if first <= _LEAD and second - first >= _FAR_DOWN else None
+
+
 # Readings that take a name by its first and last words, over others between them.
 _READ_BY_FIRST_AND_LAST = frozenset({"first and last name", "starts with a full name"})
 _HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")

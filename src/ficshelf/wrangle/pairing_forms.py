@@ -21,6 +21,7 @@ from ficshelf.wrangle.characters import CharacterResolver, resolver_for
 from ficshelf.wrangle.kb import Character, KnowledgeBase, Portmanteau
 from ficshelf.wrangle.lookups import MIN_TYPO_LENGTH
 from ficshelf.wrangle.names import name_key, split_asides
+from ficshelf.wrangle.ship_scripts import written_ship
 
 # Where one word of a tag ends: "Angst!Drarry", "Drarry:mpreg", "OTP - Drarry".
 _WORD_BREAK = re.compile(r"[\s!:-]+")
@@ -40,8 +41,32 @@ def ship_among_words(text: str, kb: KnowledgeBase, context: frozenset[str]) -> P
     words = [w for w in _WORD_BREAK.split(text) if w]
     if not context or len(words) < 2:
         return None
-    found = {ship for w in words for ship in kb.portmanteau(w) if ship.fandom in context}
-    return found.pop() if len(found) == 1 else None
+    found: dict[tuple[str, frozenset[str]], Portmanteau] = {}
+    for ship in (s for w in words for s in _ships_named(w, kb, context)):
+        found.setdefault((ship.fandom, frozenset(ship.members)), ship)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def slashed_ship_among_words(
+    text: str, kb: KnowledgeBase, context: frozenset[str]
+) -> Portmanteau | None:
+    """``ship_among_words`` for a tag with a slash, when a slashed word is itself one of the
+    fandom's initials ships ("wip HP/DM", "hp:h/d"); only then, since the words around a
+    slash are mostly people's names, one of which may look like a ship ("Harmony Potter")."""
+    slashed = (w for w in _WORD_BREAK.split(text) if "/" in w)
+    if not any(s.fandom in context for w in slashed for s in kb.portmanteau(w)):
+        return None
+    return ship_among_words(text, kb, context)
+
+
+def _ships_named(word: str, kb: KnowledgeBase, context: frozenset[str]) -> list[Portmanteau]:
+    """The ships of the fandom in context a word names, from the table or, in another script
+    or as initials, from the names the ship is made of ("德哈 drarry" names one ship)."""
+    ships = [s for s in kb.portmanteau(word) if s.fandom in context]
+    if ships or kb.portmanteau(word):
+        return ships
+    written = written_ship(word, kb, context)
+    return [written] if written is not None else []
 
 
 def worn_ship(word: str, kb: KnowledgeBase, context: frozenset[str]) -> Portmanteau | None:

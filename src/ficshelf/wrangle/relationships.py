@@ -24,8 +24,10 @@ from ficshelf.wrangle.pairing_forms import (
     run_together,
     ship_among_words,
     side_by_side,
+    slashed_ship_among_words,
     worn_ship,
 )
+from ficshelf.wrangle.ship_scripts import initials_people, written_ship
 from ficshelf.wrangle.written import TAG_KIND_SUFFIX
 
 _LIST = re.compile(r"\s*[,;\n]\s*")
@@ -46,7 +48,7 @@ _BEFORE_A_SHIP = re.compile(
     re.IGNORECASE,
 )
 _AROUND_A_SHIP = re.compile(r"(?:[\s-]*\b(?:ish|slash|het|femslash|friendship))+$", re.IGNORECASE)
-_AS_FRIENDS = re.compile(r"\bfriendship\s*$", re.IGNORECASE)
+_AS_FRIENDS = re.compile(r"\bfriendship\s*$|\bplatonic\b", re.IGNORECASE)
 _NO_PAIRING = frozenset({fold(w) for w in ("none", "no pairing", "no pairings", "n/a", "gen")})
 
 
@@ -87,12 +89,13 @@ def _has_separator(text: str) -> bool:
 
 def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pairing | None:
     """One pairing's people; None when the text says there is no pairing ("none", "gen").
-    A pairing called a friendship ("tom harry friendship") is platonic whatever joins it."""
+    A pairing called a friendship ("tom harry friendship") or platonic is platonic whatever
+    joins it."""
     text = written.strip()
     if fold(text) in _NO_PAIRING or category_from(text) is not None:
         return None
     text = TAG_KIND_SUFFIX.sub("", text).strip() or text  # "Drarry - Relationship"
-    if wrapped := _WRAPPED.fullmatch(text):  # "(ginny/harry)"
+    if wrapped := _WRAPPED.fullmatch(_BEFORE_A_SHIP.sub("", text)):  # "past (ginny/harry)"
         text = wrapped.group(1).strip()
     base, _asides = split_asides(text)
     pairing = _read_base(written, base, kb, context)
@@ -108,14 +111,15 @@ def _read_base(
     base = _AROUND_A_SHIP.sub("", _BEFORE_A_SHIP.sub("", base)).strip() or base
     if kb.portmanteau(base):  # initials the fandom uses for a pairing ("H/D")
         return portmanteau(base, kb, context, written)
+    if _ROMANTIC.search(base) and (ship := slashed_ship_among_words(base, kb, context)):
+        return _ship(written, ship, f"ship name among words ({ship.fandom})")  # "wip H/D"
     if _ROMANTIC.search(base):
         people = tuple(p for p in _ROMANTIC.split(base) if p.strip())
-        numeric = _numeric(written, people, kb, context)
-        return numeric or Pairing(written, tuple(dict.fromkeys(people)), romantic=True)
+        return _numeric(written, people, kb, context) or _slashed(written, people, kb, context)
     if _PLATONIC.search(base):
         people = tuple(p for p in _PLATONIC.split(base) if p.strip())
         return Pairing(written, tuple(dict.fromkeys(people)), romantic=False)
-    parts = _AND.split(base)
+    parts = _with_names_side_by_side(_AND.split(base), kb, context)
     if len(parts) == 2:
         return Pairing(written, tuple(parts), romantic=True, how="'and' read as a pairing")
     if len(parts) > 2 and names_listed(parts, kb, context):
@@ -127,6 +131,19 @@ def _read_base(
         or _without_separator(written, base, kb, context)
         or Pairing(written, (base,), romantic=True)
     )
+
+
+def _with_names_side_by_side(
+    parts: list[str], kb: KnowledgeBase, context: frozenset[str]
+) -> list[str]:
+    """The names of an "and" list, one missing its comma read as two ("Harry Ron and
+    Hermione"); only in a list, where "and" already says the tag joins people."""
+    if len(parts) < 2:
+        return parts
+    names: list[str] = []
+    for part in parts:
+        names.extend(side_by_side(part, kb, context) or (part,))
+    return names
 
 
 def _without_separator(
@@ -142,6 +159,16 @@ def _without_separator(
     if not names_someone and (ship := worn_ship(base, kb, context)):
         return _ship(written, ship, f"ship name mistyped or stretched ({ship.fandom})")
     return None
+
+
+def _slashed(
+    written: str, people: tuple[str, ...], kb: KnowledgeBase, context: frozenset[str]
+) -> Pairing:
+    """The people of "A/B", some maybe written as initials ("HP/Ginny", "гп/сс")."""
+    if named := initials_people(people, kb, context):
+        fandom = next(iter(context)) if len(context) == 1 else None
+        return Pairing(written, (), True, named, fandom, "initials read as names")
+    return Pairing(written, tuple(dict.fromkeys(people)), romantic=True)
 
 
 def _ship(written: str, ship: Portmanteau, how: str) -> Pairing:
@@ -175,6 +202,8 @@ def portmanteau(
     chosen = [s for s in ships if s.fandom in context] or list(ships)
     if len(chosen) == 1:
         return _ship(written, chosen[0], f"ship name in knowledge base ({chosen[0].fandom})")
+    if not ships and (ship := written_ship(word, kb, context)):
+        return _ship(written, ship, f"ship name in another script or initials ({ship.fandom})")
     if " " in word or not word.isalpha():
         return None
     return _split_portmanteau(written, word, kb, context)
