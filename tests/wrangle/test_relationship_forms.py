@@ -7,10 +7,10 @@ import pytest
 
 from ficshelf.wrangle import wrangle
 from ficshelf.wrangle.characters import resolver_for
-from ficshelf.wrangle.kb import KnowledgeBase
+from ficshelf.wrangle.kb import KnowledgeBase, KnowledgeBaseError
 from ficshelf.wrangle.relationships import read_pairing
 
-from .conftest import raw_work
+from .conftest import fandom_kb, raw_work
 
 HP = "Harry Potter - J. K. Rowling"
 
@@ -189,3 +189,33 @@ def test_another_fandoms_reading_does_not_win_over_the_fandom_in_context() -> No
 
 def test_name_prefixes_of_the_fandom_in_context_still_split() -> None:
     assert _read("KakaIru", "Naruto") == ("Hatake Kakashi", "Umino Iruka")
+
+
+_FRIENDS = {
+    "name": "Brook",
+    "characters": {"male": {"Osric Vale": [], "Bede Marsh": []}, "female": {"Wren Rook": []}},
+    "groups": {
+        "Reed Three (Brook)": ["reed three", "the reed three"],
+        "Brook Folk": ["brook folk"],
+    },
+    "group_members": {"Reed Three (Brook)": ["Osric Vale", "Wren Rook", "Bede Marsh"]},
+}
+
+
+@pytest.mark.parametrize("written", ["Reed Three Friendship", "The Reed Three - Relationship"])
+def test_a_group_of_friends_as_a_relationship_is_their_friendship(written: str) -> None:
+    kb = fandom_kb(_FRIENDS, "brook.toml")
+    work = wrangle(raw_work(fandoms=("Brook",), relationships=(written,)), kb)
+    assert [t.name for t in work.relationships] == ["Bede Marsh & Osric Vale & Wren Rook"]
+
+
+def test_a_group_with_no_members_listed_stays_a_name() -> None:
+    kb = fandom_kb(_FRIENDS, "brook.toml")
+    pairing = read_pairing("Brook Folk", kb, frozenset({"Brook"}))
+    assert pairing is not None and not pairing.members
+
+
+def test_group_members_must_be_known_characters() -> None:
+    data = {**_FRIENDS, "group_members": {"Reed Three (Brook)": ["Osric Vale", "Nobody Known"]}}
+    with pytest.raises(KnowledgeBaseError, match="Nobody Known"):
+        fandom_kb(data, "brook.toml")

@@ -47,6 +47,9 @@ class Fandom:
     """Whom a family name written alone means, by name key ("malfoy" -> "Draco Malfoy")."""
     group_parents: Mapping[str, str] = field(default_factory=dict)
     """The larger group each group belongs to ("Gryffindor Students" -> "Hogwarts Students")."""
+    group_members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The members of a group of friends ("Golden Trio (Harry Potter)" -> Harry, Hermione,
+    Ron): as a relationship tag, the group is their friendship."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,7 +455,7 @@ def _read_toml(entry: Traversable) -> dict[str, Any]:
 def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, list[Character]]:
     """One fandom file: name, aliases, family_name_first, numbers, characters by gender, groups
     (keywords), group anchors (a word that names the group beside a word for people), group
-    parents (the larger group each belongs to), kin
+    parents (the larger group each belongs to), group members (of a group of friends), kin
     (each character's one mother, father, owl...) and fanon names (other given and family
     names fan fiction gives a character)."""
     if "name" not in data:
@@ -468,6 +471,10 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
             str(member): str(parent)
             for parent, members in data.get("group_parents", {}).items()
             for member in members
+        },
+        group_members={
+            str(group): tuple(str(m) for m in members)
+            for group, members in data.get("group_members", {}).items()
         },
     )
     cast: list[Character] = []
@@ -508,6 +515,11 @@ def parse_fandom_file(data: Mapping[str, Any], source: str) -> tuple[Fandom, lis
     unknown = (set(fandom.group_parents) | set(fandom.group_parents.values())) - groups
     if unknown:
         raise KnowledgeBaseError(f"{source}: group parents name unknown groups {sorted(unknown)}")
+    people = {c.name for c in cast if not c.keywords}
+    named = {m for members in fandom.group_members.values() for m in members}
+    unknown = (set(fandom.group_members) - groups) | (named - people)
+    if unknown:
+        raise KnowledgeBaseError(f"{source}: group members name unknown ones {sorted(unknown)}")
     return fandom, cast
 
 

@@ -99,6 +99,8 @@ def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pa
         text = wrapped.group(1).strip()
     base, _asides = split_asides(text)
     pairing = _read_base(written, base, kb, context)
+    if pairing is not None and len(pairing.people) == 1:
+        pairing = _friends(pairing, kb, context) or pairing
     if pairing is not None and pairing.romantic and _AS_FRIENDS.search(base):
         return dataclasses.replace(pairing, romantic=False)
     return pairing
@@ -131,6 +133,17 @@ def _read_base(
         or _without_separator(written, base, kb, context)
         or Pairing(written, (base,), romantic=True)
     )
+
+
+def _friends(pairing: Pairing, kb: KnowledgeBase, context: frozenset[str]) -> Pairing | None:
+    """ "Golden Trio Friendship": a group of friends written as a relationship is the
+    friendship of its members, as the fandom file lists them."""
+    group = resolver_for(kb).resolve(pairing.people[0], context).character
+    fandom = kb.fandom_named(group.fandom) if group is not None else None
+    if group is None or fandom is None or not fandom.group_members.get(group.name):
+        return None
+    members, how = fandom.group_members[group.name], f"a group of friends: {group.name}"
+    return Pairing(pairing.written, (), False, members, fandom.name, how)
 
 
 def _with_names_side_by_side(
