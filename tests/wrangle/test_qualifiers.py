@@ -116,3 +116,31 @@ def test_a_fandom_named_for_its_hero_is_the_hero_after_words() -> None:
     assert hero is not None and hero.name == "Ansel Brack"
     storm = resolver.resolve("mentioned Storm (Ansel Brack)", context).character
     assert storm is not None and storm.name == "Storm (Ansel Brack)"
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Riverhold Era Perdita Brack", "Perdita Brack"),  # a group's word: when or where
+        ("Riverhold-era Perdita Brack", "Perdita Brack"),
+        ("Post-War Perdita Brack", "Perdita Brack"),
+        ("Quillfeather Perdita Brack", None),  # a family name of the fandom: maybe married
+    ],
+)
+def test_a_group_or_era_word_before_a_full_name(written: str, canonical: str | None) -> None:
+    fandom, cast = parse_fandom_file(
+        {
+            "name": "Meadow",
+            "characters": {
+                "male": {"Osric Quillfeather": []},
+                "female": {"Perdita Brack": []},
+                "other": {"War Engine": []},  # "war" is some character's name
+            },
+            "groups": {"Riverhold Students": ["riverhold students"]},
+            "group_anchors": {"Riverhold Students": ["riverhold"]},
+        },
+        "meadow.toml",
+    )
+    kb = KnowledgeBase(fandoms=[fandom], characters=cast)
+    match = resolver_for(kb).resolve(written, frozenset({"Meadow"}))
+    assert (match.character.name if match.character else None) == canonical

@@ -228,6 +228,16 @@ class Lookups:
         """The ids of the groups (not people) of the fandoms in context."""
         return frozenset(i for fandom in context for i in self.groups_of(fandom))
 
+    @functools.cache  # noqa: B019 - lookups live as long as their knowledge base
+    def group_word_set(self, context: frozenset[str]) -> frozenset[str]:
+        """Every word of the groups' keywords and anchors of the fandoms in context."""
+        return frozenset(
+            word
+            for group in self.groups_in_context(context)
+            for phrase in (*group.keywords, *group.anchors)
+            for word in phrase.split()
+        )
+
     def anchors(self, context: frozenset[str]) -> frozenset[str]:
         """The groups' anchor words ("gryffindor", "hogwarts") of the fandoms in context."""
         return frozenset(a for f in context for g in self.group_words(f) for a in g.anchors)

@@ -156,7 +156,10 @@ class WrappedRules:
                 continue
             if any(t in name_words().negations for t in head):
                 return frozenset()  # "it ain't actually Moody"
-            if all(self._look.qualifier(t) or self._misspelt_qualifier(t) for t in head):
+            if all(
+                self._look.qualifier(t) or self._misspelt_qualifier(t) or self._era(t, context)
+                for t in head
+            ):
                 return found
             if not last and all(self._coined(t, capitals) for t in head):
                 return found
@@ -195,6 +198,20 @@ class WrappedRules:
             word for table in (index.strong, index.derived) for key in table for word in key.split()
         }
         return frozenset(unidecode(word)[:_STEM] for word in words)
+
+    def _era(self, key: str, context: frozenset[str]) -> bool:
+        """ "Hogwarts Era Sirius Black", "Marauders-era Sirius", "Post-War Sirius Black": a
+        word of a group of the fandom (a place, a band) or a listed qualifier, though some
+        other fandom's name has it ("War Doctor"), before a full name says when or where;
+        not a part of a person's name in the fandom ("Weasley Harry Potter" may be a
+        married name)."""
+        parts, index = self._look.index.parts, self._look.index
+        bearers = (
+            parts.by_given.get(key, frozenset()) | parts.by_family.get(key, frozenset())
+        ) & self._look.allowed(context)
+        if any(index.characters[i].gender is not None for i in bearers):
+            return False  # a person's name, not a place's ("Hogwarts Castle")
+        return key in self._look.group_word_set(context) or key in name_words().qualifiers
 
     def _misspelt_qualifier(self, key: str) -> bool:
         """An ordinary word with a typo, and no part of anyone's name ("Photorgapher Harry
