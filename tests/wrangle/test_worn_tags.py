@@ -23,6 +23,7 @@ _FILE = {
             "Oswin Rook III": [],
         },
         "female": {"Mirela Quade": [], "Wenna Fennick": [], "Nessa Marrow": []},
+        "other": {"Quorvandel (Marshlight)": []},
     },
 }
 
@@ -72,6 +73,8 @@ def test_held_letters(marsh: KnowledgeBase, written: str, canonical: str | None)
         ("Sever", None),  # alone, the ordinary word it is
         ("Mire - Character", "Mirela Quade"),
         ("Mire", None),
+        ("Quorvan", "Quorvandel (Marshlight)"),  # a one-word name typed half-way
+        ("Glimmer", None),  # an alias's beginning that is an ordinary word
     ],
 )
 def test_name_typed_half_way(marsh: KnowledgeBase, written: str, canonical: str | None) -> None:

@@ -129,6 +129,21 @@ class Lookups:
         return frozenset(t for table in tables for key in table for t in key.split())
 
     @functools.cached_property
+    def lone_names(self) -> tuple[tuple[str, ...], Mapping[str, frozenset[int]]]:
+        """The one-word names of people ("voldemort", "kreacher"), sorted, and whom each
+        names; groups' and kinds' names aside."""
+        people = frozenset(range(len(self.index.characters))) - self.kinds
+        owners = {
+            key: ids & people
+            for key, ids in self.index.strong.items()
+            if " " not in key
+            and key.isalpha()
+            and ids & people
+            and not any(self.index.characters[i].keywords for i in ids)
+        }
+        return tuple(sorted(owners)), owners
+
+    @functools.cached_property
     def foreign_families(self) -> Mapping[str, str]:
         """Family names in other scripts, by the family name key they translate: "малфой",
         "马尔福" and "マルフォイ" are "malfoy", from the translated aliases of the family's

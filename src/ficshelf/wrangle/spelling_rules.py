@@ -178,21 +178,24 @@ class SpellingRules:
     def given_prefix(
         self, cleaned: str, context: frozenset[str], *, tagged: bool = False
     ) -> frozenset[int]:
-        """ "Petun", "Hermi": the beginning, at least half, of the one given name in the
-        fandom that begins so; not an ordinary word ("Sever"), unless the tag was made a
+        """ "Petun", "Hermi", "Voldemo": the beginning, at least half, of the one given name
+        or one-word name in the fandom that begins so; not an ordinary word ("Sever"), unless
+        the tag was made a
         character's ("Sever - Character": a name typed half-way into AO3's field)."""
         if " " in cleaned or len(cleaned) < _MIN_RUN_IN + 1 or not cleaned.isalpha():
             return frozenset()
         if (ordinary_word(cleaned) and not tagged) or cleaned in self._look.words_in_names:
             return frozenset()
-        parts = self._look.index.parts
-        words = parts.given_words
         found: set[int] = set()
-        for word in words[bisect.bisect_left(words, cleaned) :]:
-            if not word.startswith(cleaned):
-                break
-            if 2 * len(cleaned) >= len(word):
-                found |= parts.by_given[word]
+        for words, owners in (
+            (self._look.index.parts.given_words, self._look.index.parts.by_given),
+            self._look.lone_names,  # "Voldemo": a one-word name typed half-way
+        ):
+            for word in words[bisect.bisect_left(words, cleaned) :]:
+                if not word.startswith(cleaned):
+                    break
+                if 2 * len(cleaned) >= len(word):
+                    found |= owners[word]
         found &= self._look.allowed(context)
         return frozenset(found) if len(found) == 1 else frozenset()
 
