@@ -245,12 +245,19 @@ class Lookups:
 
     @functools.cache  # noqa: B019 - lookups live as long as their knowledge base
     def group_word_set(self, context: frozenset[str]) -> frozenset[str]:
-        """Every word of the groups' keywords and anchors of the fandoms in context."""
-        return frozenset(
-            word
-            for group in self.groups_in_context(context)
-            for phrase in (*group.keywords, *group.anchors)
-            for word in phrase.split()
+        """The words that name the groups of the fandoms in context ("hogwarts",
+        "marauders"): of their keywords and anchors, less words for people ("original",
+        "students") and fillers."""
+        vocab = name_words()
+        return (
+            frozenset(
+                word
+                for group in self.groups_in_context(context)
+                for phrase in (*group.keywords, *group.anchors)
+                for word in phrase.split()
+            )
+            - vocab.people_words
+            - vocab.fillers
         )
 
     def anchors(self, context: frozenset[str]) -> frozenset[str]:
