@@ -22,6 +22,7 @@ _FILE = {
         "male": {"Tobiah Fennick": [], "Oswin Rook": []},
         "female": {"Mirela Quade": [], "Nessa Marrow": []},
     },
+    "groups": {"Rook Family": ["rook family"]},
 }
 
 
@@ -47,6 +48,8 @@ def _read(kb: KnowledgeBase, written: str) -> str | None:
         ("Nessa is so gay", "Gay Nessa Marrow"),  # after the name, "is so" between
         ("Evil Tobiah (mentioned)", "Evil Tobiah Fennick"),
         ("Good Quade - Freeform", "Good Mirela Quade"),
+        ("Rook's alive", "Oswin Rook Lives"),  # "'s" for "is", not the Rooks
+        ("Good Rook's", "Good Rook Family"),  # at the end, a plural with an apostrophe
     ],
 )
 def test_a_freeform_about_one_character(marsh: KnowledgeBase, written: str, canonical: str) -> None:

@@ -22,6 +22,9 @@ from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.written import plain_name
 
 _BANG = re.compile(r"\s*!\s*")
+# "Dumbledore's manipulative": an "'s" before more words says "is" or whose; at the end
+# ("Good Malfoy's") it is more often a plural written with an apostrophe.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b(?=\s+\w)")
 _LINKING = frozenset({"is", "was", "being", "as", "still", "openly", "an"})
 # Readings that make out a name, not a name found among other words or guessed from a pun.
 _NAME_READINGS = (
@@ -35,6 +38,7 @@ _NAME_READINGS = (
     "group name",
     "first and last name",
     "name without spaces",
+    "fanon given name",
 )
 
 
@@ -65,6 +69,7 @@ def character_freeform(
     if not context:
         return None
     text = FREEFORM_SUFFIX.sub("", split_asides(written)[0])
+    text = _POSSESSIVE.sub("", text)
     words = name_key(_BANG.sub(" ", strip_filler(text))).split()
     for descriptor, name in _splits(words):
         match = resolver.resolve(name, context)
