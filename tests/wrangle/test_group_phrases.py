@@ -60,6 +60,7 @@ def fen() -> KnowledgeBase:
         ("The Warden's hounds", "Warden's Hounds"),  # a keyword across the possessive
         ("the Bracks' sprites", "Original Sprite Character(s)"),  # a household's own
         ("Ansel's friends", None),  # friends of his: no group named
+        ("Ansel Brack's tutors", "Academy Staff"),  # the rest is a group's own name
         ("the Bracks' friends", None),  # not the family itself
         ("Tamsin's Wyrm", None),  # no word for people: a thing of hers
         ("Pip and Tog (house sprites)", "Original Sprite Character(s)"),  # sprites no one knows

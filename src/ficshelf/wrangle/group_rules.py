@@ -90,9 +90,10 @@ class GroupRules:
 
     def _owners_group(self, written: str, cut: int, context: frozenset[str]) -> frozenset[int]:
         """ "Harry's yearmates", "Draco's Slytherin friends", "most of Harry's Hogwarts
-        cohort": a group of people around someone is the group they are of. Only for words
-        for people after the owner ("Harry's friends" names no group; "Harry's elves" is
-        not a bunch of people), and only when someone is the owner."""
+        cohort": a group of people around someone is the group they are of; "Harry's
+        professors", "Harry's elves" are the group the rest names. Otherwise only for words
+        for people after the owner ("Harry's friends" names no group), and only when
+        someone is the owner."""
         groups = self._look.groups_in_context(context)
         owner, rest = written[:cut], written[cut:].lstrip("s'’")
         spelt = name_key(_POSSESSIVE_S.sub(" s", written))  # keywords spell "voldemort s"
@@ -105,6 +106,9 @@ class GroupRules:
         if found:  # "the Potters' elves", "Hogwarts' elves"
             return found
         plain = name_key(rest)
+        named = frozenset(g.position for g in groups if plain in g.keywords)
+        if named:  # "Harry Potter's professors": the rest is a group's own name
+            return named
         people = name_words().people_words
         if not any(w in people for w in plain.split()) or _POSSESSIVE.search(rest):
             return frozenset()
