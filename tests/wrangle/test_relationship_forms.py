@@ -8,7 +8,7 @@ import pytest
 from ficshelf.wrangle import wrangle
 from ficshelf.wrangle.characters import resolver_for
 from ficshelf.wrangle.kb import KnowledgeBase, KnowledgeBaseError
-from ficshelf.wrangle.relationships import read_pairing
+from ficshelf.wrangle.relationships import read_pairing, split_pairings
 
 from .conftest import fandom_kb, raw_work
 
@@ -219,3 +219,20 @@ def test_group_members_must_be_known_characters() -> None:
     data = {**_FRIENDS, "group_members": {"Reed Three (Brook)": ["Osric Vale", "Nobody Known"]}}
     with pytest.raises(KnowledgeBaseError, match="Nobody Known"):
         fandom_kb(data, "brook.toml")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Draco Malfoy／Harry Potter", "Draco Malfoy/Harry Potter"),  # a full-width slash
+        ("Draco Malfoy＆Harry Potter", "Draco Malfoy & Harry Potter"),
+        ("Draco Malfoy♥Harry Potter", "Draco Malfoy/Harry Potter"),  # a heart is romantic
+        ("Draco Malfoy ❤️ Harry Potter", "Draco Malfoy/Harry Potter"),
+    ],
+)
+def test_separators_typed_in_other_scripts_or_as_hearts(written: str, canonical: str) -> None:
+    assert _names(written) == [canonical]
+
+
+def test_a_list_with_full_width_commas_splits() -> None:
+    assert split_pairings("A/B，C/D") == ["A/B", "C/D"]

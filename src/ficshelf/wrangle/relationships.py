@@ -1,7 +1,7 @@
 """Relationships: split lists of pairings, read each pairing, and name it canonically.
 
-"A/B and C/D", "A x B, C+D; E & F" are lists; "/", " x ", "X" between names, "+" are romantic,
-"&" is platonic. Portmanteaus ("Drarry") come from a table, else from a generic splitter that
+"A/B and C/D", "A x B, C+D; E & F" are lists; "/", " x ", "X" between names, "+" and a heart
+are romantic, "&" is platonic. Portmanteaus ("Drarry") come from a table, else from a generic splitter that
 matches name prefixes within one fandom ("KakaIru" = Kaka(shi) + Iru(ka)). Numeric pairings
 ("1x2", "2x1x2") use the fandom's numbered cast (Gundam Wing pilots). The canonical form lists
 canonical character names alphabetically: "Iruka/Kakashi" -> "Hatake Kakashi/Umino Iruka".
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,7 +34,8 @@ from ficshelf.wrangle.written import TAG_KIND_SUFFIX
 _LIST = re.compile(r"\s*[,;\n]\s*")
 _AND = re.compile(r"\s+(?:and|und|et|e|и)\s+", re.IGNORECASE)
 _ROMANTIC = re.compile(
-    r"\s*/\s*|\s+[xX×]\s+|\s*\+\s*|(?<=[a-z])X(?=[A-Z])|(?<=\d)\s*[xX×]\s*(?=\d)"
+    r"\s*/\s*|\s+[xX×]\s+|\s*\+\s*|\s*[♥❤♡💕]\ufe0f?\s*|(?<=[a-z])X(?=[A-Z])"
+    r"|(?<=\d)\s*[xX×]\s*(?=\d)"
 )
 _PLATONIC = re.compile(r"\s*&\s*")
 _WRAPPED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
@@ -71,7 +73,7 @@ class Pairing:
 def split_pairings(text: str) -> list[str]:
     """A header value into single pairings ("A/B and C/D; E & F" -> three)."""
     pieces: list[str] = []
-    for chunk in _LIST.split(text):
+    for chunk in _LIST.split(unicodedata.normalize("NFKC", text)):  # "A/B，C/D"
         chunk = chunk.strip(" .")
         if not chunk:
             continue
@@ -91,7 +93,7 @@ def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pa
     """One pairing's people; None when the text says there is no pairing ("none", "gen").
     A pairing called a friendship ("tom harry friendship") or platonic is platonic whatever
     joins it."""
-    text = written.strip()
+    text = unicodedata.normalize("NFKC", written).strip()  # "Draco Malfoy／Harry Potter"
     if fold(text) in _NO_PAIRING or category_from(text) is not None:
         return None
     text = TAG_KIND_SUFFIX.sub("", text).strip() or text  # "Drarry - Relationship"
