@@ -1,10 +1,11 @@
 """Relationships: split lists of pairings, read each pairing, and name it canonically.
 
 "A/B and C/D", "A x B, C+D; E & F" are lists; "/", " x ", "X" between names, "+" and a heart
-are romantic, "&" is platonic. Portmanteaus ("Drarry") come from a table, else from a generic splitter that
-matches name prefixes within one fandom ("KakaIru" = Kaka(shi) + Iru(ka)). Numeric pairings
-("1x2", "2x1x2") use the fandom's numbered cast (Gundam Wing pilots). The canonical form lists
-canonical character names alphabetically: "Iruka/Kakashi" -> "Hatake Kakashi/Umino Iruka".
+are romantic, "&" is platonic. Portmanteaus ("Drarry") come from a table, else from a generic
+splitter that matches name prefixes within one fandom ("KakaIru" = Kaka(shi) + Iru(ka)).
+Numeric pairings ("1x2", "2x1x2") use the fandom's numbered cast (Gundam Wing pilots). The
+canonical form lists canonical character names alphabetically: "Iruka/Kakashi" -> "Hatake
+Kakashi/Umino Iruka".
 """
 
 from __future__ import annotations
