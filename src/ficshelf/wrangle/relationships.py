@@ -30,7 +30,7 @@ from ficshelf.wrangle.pairing_forms import (
     worn_ship,
 )
 from ficshelf.wrangle.ship_scripts import initials_people, written_ship
-from ficshelf.wrangle.written import TAG_KIND_SUFFIX
+from ficshelf.wrangle.written import TAG_KIND_SUFFIX, inside_brackets
 
 _LIST = re.compile(r"\s*[,;\n]\s*")
 _AND = re.compile(r"\s+(?:and|und|et|e|и)\s+", re.IGNORECASE)
@@ -39,7 +39,6 @@ _ROMANTIC = re.compile(
     r"|(?<=\d)\s*[xX×]\s*(?=\d)"
 )
 _PLATONIC = re.compile(r"\s*&\s*")
-_WRAPPED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 _NUMBER = re.compile(r"^0*(\d{1,2})$")
 _CAMEL = re.compile(r"[A-Z][a-z]+")
 _MIN_PART = 3
@@ -98,8 +97,7 @@ def read_pairing(written: str, kb: KnowledgeBase, context: frozenset[str]) -> Pa
     if fold(text) in _NO_PAIRING or category_from(text) is not None:
         return None
     text = TAG_KIND_SUFFIX.sub("", text).strip() or text  # "Drarry - Relationship"
-    if wrapped := _WRAPPED.fullmatch(_BEFORE_A_SHIP.sub("", text)):  # "past (ginny/harry)"
-        text = wrapped.group(1).strip()
+    text = inside_brackets(_BEFORE_A_SHIP.sub("", text)) or text  # "past (ginny/harry)"
     base, _asides = split_asides(text)
     pairing = _read_base(written, base, kb, context)
     if pairing is not None and len(pairing.people) == 1:

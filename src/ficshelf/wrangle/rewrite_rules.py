@@ -17,6 +17,7 @@ from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.written import (
     denies,
     family_first,
+    inside_brackets,
     name_words,
     says_given_name,
     says_impostor,
@@ -26,7 +27,6 @@ from ficshelf.wrangle.written import (
 )
 
 _LATIN = re.compile(r"[a-z]+")
-_WRAPPED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 # Words that say "every one of them" before a noun for one of a group.
 _EVERY = (("every", "other"), ("all", "other"), ("every",), ("each",), ("any",))
 
@@ -61,8 +61,8 @@ class RewriteRules:
     def _unwrapped(self, written: str, context: frozenset[str]) -> Reading | None:
         """ "(minor Fred Weasley II)": a tag wholly in brackets is read as its inside, not as
         an aside to no name."""
-        found = _WRAPPED.fullmatch(written.strip())
-        return None if found is None else self._read(found.group(1), context)
+        inside = inside_brackets(written)
+        return None if inside is None else self._read(inside, context)
 
     def translated(self, written: str, context: frozenset[str]) -> Reading | None:
         """ "韦斯莱夫人", "мистер Малфой", "马尔福": a family name in another script, with a

@@ -395,6 +395,14 @@ def generation_variants(plain: str, written: str) -> tuple[str, ...]:
 
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
+_WRAPPED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+
+
+def inside_brackets(text: str) -> str | None:
+    """ "(minor Fred Weasley II)" -> "minor Fred Weasley II": what a tag wholly in one pair
+    of brackets says; None for any other tag."""
+    found = _WRAPPED.fullmatch(text.strip())
+    return found.group(1).strip() if found else None
 
 
 def title_after(written: str) -> tuple[str, str | None]:
