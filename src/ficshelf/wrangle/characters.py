@@ -34,7 +34,7 @@ from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
-from ficshelf.wrangle.names import name_key
+from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.rewrite_rules import RewriteRules
 from ficshelf.wrangle.spelling_rules import SpellingRules
 from ficshelf.wrangle.wrapped_rules import WrappedRules
@@ -144,7 +144,7 @@ class CharacterResolver:
             or self._respelled(tag, match)
             or self._unstretched(tag, match)
             or self._translated(tag, match)
-            or match
+            or self._gendered_match(tag, match)
         )
 
     def _exact(self, tag: _Tag) -> list[_Reading]:
@@ -164,6 +164,7 @@ class CharacterResolver:
             ),
             _Reading("other generation", lambda: wrapped.other_generation(plain, written)),
             _Reading("name completed by its aside", lambda: wrapped.with_aside(written)),
+            _Reading(_KIND_ASIDE, lambda: self._kind_aside(tag)),
             _Reading("name without asides", lambda: look.lookup("strong", plain)),
             _Reading("group name", lambda: groups.group_exactly(plain, context)),
             _Reading("known name", lambda: look.lookup("strong", cleaned)),
@@ -273,6 +274,46 @@ class CharacterResolver:
             _Reading("a pun on a name", lambda: spelling.pun(cleaned, context)),
         ]
 
+    def _gendered_match(self, tag: _Tag, match: NameMatch) -> NameMatch:
+        """The match, made the original female or male character when the tag says so."""
+        look = self._look
+        if match.character is None or not look.ids_of(match.character) <= look.kinds:
+            return match
+        narrower = self._gendered(look.ids_of(match.character), tag.written)
+        if narrower == look.ids_of(match.character):
+            return match
+        character = look.index.characters[next(iter(narrower))]
+        return NameMatch(tag.written, character, f"{match.how}, said to be a woman or a man")
+
+    def _kind_aside(self, tag: _Tag) -> frozenset[int]:
+        """ "Tom (OMC)", "Luna (OFC)": a name with an aside saying it is an original
+        character is one, named like a canon character or not."""
+        look = self._look
+        _base, asides = split_asides(tag.written)
+        found = frozenset(
+            i for aside in asides for i in look.lookup("strong", name_key(aside)) & look.kinds
+        )
+        if len(found) != 1:
+            return frozenset()
+        named = self._wrapped.in_pieces(tag.written, tag.context) - look.kinds
+        if any(look.index.characters[i].keywords for i in named):
+            return frozenset()  # "Caro the House Elf (OC)": an original of a group
+        return self._gendered(found, tag.written)
+
+    def _gendered(self, kind: frozenset[int], written: str) -> frozenset[int]:
+        """ "Female OC", "OCs (female)": an original character said to be a woman or a man
+        is the fandom's original female or male character, if it has one."""
+        words = set(name_key(written).split())
+        for gender, said in (("female", _WOMAN), ("male", _MAN)):
+            if words & said:
+                character = self._look.index.characters[next(iter(kind))]
+                narrower = self._look.lookup("strong", f"original {gender} character")
+                narrower = frozenset(
+                    i for i in narrower if self._look.index.characters[i].fandom == character.fandom
+                )
+                return narrower if len(narrower) == 1 else kind
+        return kind
+
     def _namesake_by_kin(self, tag: _Tag, match: NameMatch) -> NameMatch | None:
         """ "Lily Weasley-Potter": a name read by its first and last words, with a family
         name between them that is not the character's own but the family of a namesake's
@@ -304,6 +345,8 @@ class CharacterResolver:
         look = self._look
         if match.character is None or not look.ids_of(match.character) <= look.kinds:
             return None
+        if match.how == _KIND_ASIDE:
+            return None  # "Luna (OFC)": the aside says what the name is
         person = self._wrapped.in_pieces(tag.written, tag.context) - look.kinds
         if len(person) != 1:
             return None
@@ -432,6 +475,10 @@ def clear_lead(kb: KnowledgeBase, found: Iterable[Character]) -> Character | Non
     return ranked[0] if first <= _LEAD and second - first >= _FAR_DOWN else None
 
 
+_KIND_ASIDE = "an original character, said in an aside"
+# Words saying an original character is a woman or a man ("Female OC", "OC (boy)").
+_WOMAN = frozenset({"female", "woman", "girl", "fem"})
+_MAN = frozenset({"male", "man", "boy"})
 # Readings that take a name by its first and last words, over others between them.
 _READ_BY_FIRST_AND_LAST = frozenset({"first and last name", "starts with a full name"})
 _HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")
