@@ -19,7 +19,8 @@ This module only orders the readings; each family of rules lives in its own modu
 the shared ``lookups``: ``rewrite_rules`` (tags that say how to read them: an impostor, a
 name written family name first, words saying how someone appears), ``wrapped_rules`` (a
 name among other words), ``family_rules`` (family names, titles, kin), ``spelling_rules``
-(misspelt, run together, cut short, puns) and ``group_rules`` (groups of characters).
+(misspelt, run together, cut short, puns), ``group_rules`` (groups of characters) and
+``kind_rules`` (original characters).
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ from ficshelf.wrangle.families import tied_by_kin
 from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character, KnowledgeBase
+from ficshelf.wrangle.kind_rules import KindRules
 from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
-from ficshelf.wrangle.names import name_key, split_asides
+from ficshelf.wrangle.names import name_key
 from ficshelf.wrangle.rewrite_rules import RewriteRules
 from ficshelf.wrangle.spelling_rules import SpellingRules
 from ficshelf.wrangle.wrapped_rules import WrappedRules
@@ -105,6 +107,7 @@ class CharacterResolver:
         self._spelling = SpellingRules(self._look)
         self._wrapped = WrappedRules(self._look, self._groups, self._families)
         self._rewrites = RewriteRules(self._look, self._reading)
+        self._kinds = KindRules(self._look, self._wrapped)
         self._cache: dict[tuple[str, frozenset[str]], NameMatch] = {}
 
     def resolve(self, written: str, context: frozenset[str] = frozenset()) -> NameMatch:
@@ -164,7 +167,7 @@ class CharacterResolver:
             ),
             _Reading("other generation", lambda: wrapped.other_generation(plain, written)),
             _Reading("name completed by its aside", lambda: wrapped.with_aside(written)),
-            _Reading(_KIND_ASIDE, lambda: self._kind_aside(tag)),
+            _Reading(_KIND_ASIDE, lambda: self._kinds.said_in_aside(written, context)),
             _Reading("name without asides", lambda: look.lookup("strong", plain)),
             _Reading("group name", lambda: groups.group_exactly(plain, context)),
             _Reading("known name", lambda: look.lookup("strong", cleaned)),
@@ -276,43 +279,14 @@ class CharacterResolver:
 
     def _gendered_match(self, tag: _Tag, match: NameMatch) -> NameMatch:
         """The match, made the original female or male character when the tag says so."""
-        look = self._look
-        if match.character is None or not look.ids_of(match.character) <= look.kinds:
+        if match.character is None:
             return match
-        narrower = self._gendered(look.ids_of(match.character), tag.written)
-        if narrower == look.ids_of(match.character):
+        ids = self._look.ids_of(match.character)
+        narrower = self._kinds.gendered(ids, tag.written)
+        if narrower == ids:
             return match
-        character = look.index.characters[next(iter(narrower))]
+        character = self._look.index.characters[next(iter(narrower))]
         return NameMatch(tag.written, character, f"{match.how}, said to be a woman or a man")
-
-    def _kind_aside(self, tag: _Tag) -> frozenset[int]:
-        """ "Tom (OMC)", "Luna (OFC)": a name with an aside saying it is an original
-        character is one, named like a canon character or not."""
-        look = self._look
-        _base, asides = split_asides(tag.written)
-        found = frozenset(
-            i for aside in asides for i in look.lookup("strong", name_key(aside)) & look.kinds
-        )
-        if len(found) != 1:
-            return frozenset()
-        named = self._wrapped.in_pieces(tag.written, tag.context) - look.kinds
-        if any(look.index.characters[i].keywords for i in named):
-            return frozenset()  # "Caro the House Elf (OC)": an original of a group
-        return self._gendered(found, tag.written)
-
-    def _gendered(self, kind: frozenset[int], written: str) -> frozenset[int]:
-        """ "Female OC", "OCs (female)": an original character said to be a woman or a man
-        is the fandom's original female or male character, if it has one."""
-        words = set(name_key(written).split())
-        for gender, said in (("female", _WOMAN), ("male", _MAN)):
-            if words & said:
-                character = self._look.index.characters[next(iter(kind))]
-                narrower = self._look.lookup("strong", f"original {gender} character")
-                narrower = frozenset(
-                    i for i in narrower if self._look.index.characters[i].fandom == character.fandom
-                )
-                return narrower if len(narrower) == 1 else kind
-        return kind
 
     def _namesake_by_kin(self, tag: _Tag, match: NameMatch) -> NameMatch | None:
         """ "Lily Weasley-Potter": a name read by its first and last words, with a family
@@ -476,9 +450,6 @@ def clear_lead(kb: KnowledgeBase, found: Iterable[Character]) -> Character | Non
 
 
 _KIND_ASIDE = "an original character, said in an aside"
-# Words saying an original character is a woman or a man ("Female OC", "OC (boy)").
-_WOMAN = frozenset({"female", "woman", "girl", "fem"})
-_MAN = frozenset({"male", "man", "boy"})
 # Readings that take a name by its first and last words, over others between them.
 _READ_BY_FIRST_AND_LAST = frozenset({"first and last name", "starts with a full name"})
 _HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")
