@@ -140,3 +140,18 @@ def test_other_spellings_and_typos_are_read_as_the_known_word(
 )
 def test_real_words_and_doubtful_typos_stay_as_written(kb: KnowledgeBase, written: str) -> None:
     assert _read(kb, written)[1] is False
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("романтика", "Romance"), ("Freundschaft", "Friendship"), ("famiglia", "Family")],
+)
+def test_the_most_used_tags_are_known_in_the_big_fan_languages(
+    written: str, canonical: str
+) -> None:
+    tag = wrangle_freeform(written, KnowledgeBase.default())
+    assert (tag.name, tag.known) == (canonical, True)
+
+
+def test_a_word_of_another_language_that_names_no_tag_stays_as_written() -> None:
+    assert wrangle_freeform("Freundschaftsbuch", KnowledgeBase.default()).known is False
