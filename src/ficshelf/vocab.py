@@ -45,6 +45,8 @@ class Chatter:
     remark_verbs: frozenset[str]
     empty_words: frozenset[str]
     modifiers: Mapping[str, str]
+    freeform_asides: frozenset[str] = frozenset()
+    freeform_aside_phrases: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,10 @@ def _vocab() -> _Vocab:
                 for kind, members in filler["modifiers"].items()
                 for word in members
             },
+            freeform_asides=frozenset(w.casefold() for w in filler["freeform_asides"]),
+            freeform_aside_phrases=tuple(
+                words(p) for p in filler["freeform_aside_phrases"] if words(p)
+            ),
         ),
     )
 

@@ -40,12 +40,12 @@ def test_tags_table_for_people(naruto_shelf: Shelf) -> None:
 
 
 def test_unwrangled_lists_the_tags_to_review_with_a_suggestion(shelf: Shelf) -> None:
-    shelf.write("a.txt", text_story("Ink", "Pairing: Iruka/Kakashi", "Tags: Alternate Univers"))
+    shelf.write("a.txt", text_story("Ink", "Pairing: Iruka/Kakashi", "Tags: Alternate Iniverse"))
     shelf.write("b.txt", text_story("Paper", "Pairing: Iruka/Kakashi", "Tags: lantern mishaps"))
     shelf.import_stories()
     review = {line["name"]: line for line in shelf.json("tags", "--unwrangled")}
-    assert set(review) == {"Alternate Univers", "lantern mishaps"}
-    assert review["Alternate Univers"]["suggestion"] == "Alternate Universe"
+    assert set(review) == {"Alternate Iniverse", "lantern mishaps"}
+    assert review["Alternate Iniverse"]["suggestion"] == "Alternate Universe"
     assert review["lantern mishaps"]["suggestion"] is None
     assert review["lantern mishaps"]["reason"].startswith("unknown")
     table = shelf.ok("tags", "--unwrangled").stdout

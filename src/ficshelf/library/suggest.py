@@ -1,6 +1,6 @@
 """A suggestion for a tag the wrangler could not place: the closest known name of its type.
 
-Shown beside ``ficshelf tags --unwrangled`` so a typo ("Alternate Univers") or a spelling the
+Shown beside ``ficshelf tags --unwrangled`` so a typo ("Alternate Iniverse") or a spelling the
 knowledge base lacks points the user at the ``ficshelf wrangle ... --to`` that fixes it. Only a
 close match is offered: a wrong suggestion costs the user more than none.
 """
