@@ -35,6 +35,7 @@ NARUTO = frozenset({"Naruto"})
         ("Alan Rickman as Severus Snape", HP, "Severus Snape"),
         ("James Potter (mentioned)", HP, "James Potter"),
         ("Cloud S.", frozenset(), "Cloud Strife"),
+        ("Death Eaters (Harry Potter)", HP, "Death Eaters"),  # not Death (Harry Potter)
     ],
 )
 def test_written_names_reach_the_canonical_character(

@@ -53,7 +53,10 @@ class WrappedRules:
         head, said, described = base.partition(" the ")  # "Tom Riddle the horcrux from the diary"
         if said and head.strip():
             base, asides = head, (*asides, described)
+        fandoms = self._look.kb.fandom_keys
         for aside in (*asides, *labels):
+            if name_key(aside) in fandoms:
+                continue  # "Death Eaters (Harry Potter)": which fandom, not "Death (Harry Potter)"
             words = name_key(base).split()
             keys = [f"{aside} {base}", f"{base} {aside}", *(f"{w} {aside}" for w in words)]
             # then each word of an aside that names no one, before or after the whole name
