@@ -67,3 +67,28 @@ def test_original_characters_of_a_group_named_by_its_keyword() -> None:
     )
     match = resolver_for(kb).resolve("Night Warden OCs", GLEN)
     assert match.character is not None and match.character.name == "Night Wardens"
+
+
+_FRIENDS = {
+    "name": "Glen",
+    "characters": {
+        "male": {"Osric Vale": ["Wick"], "Bede Marsh": []},
+        "female": {"Wren Rook": [], "Mara Quill": []},
+    },
+    "groups": {"Reed Three (Glen)": ["reed three"]},
+    "group_members": {"Reed Three (Glen)": ["Osric Vale", "Wren Rook", "Bede Marsh"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Wick, Wren and Bede", "Reed Three (Glen)"),  # every member, by any of their names
+        ("Bede & Osric & Wren", "Reed Three (Glen)"),
+        ("Wick, Wren, Bede and Mara", None),  # one more than the group
+        ("Wick and Wren", None),  # not all of them
+    ],
+)
+def test_every_member_of_a_group_listed_is_the_group(written: str, canonical: str | None) -> None:
+    match = resolver_for(fandom_kb(_FRIENDS, "glen.toml")).resolve(written, GLEN)
+    assert (match.character.name if match.character else None) == canonical

@@ -124,6 +124,9 @@ class CharacterResolver:
         match = self.resolve(written)
         return (match.character,) if match.character is not None else match.candidates
 
+    def _person(self, written: str, context: frozenset[str]) -> Character | None:
+        return self.resolve(written, context).character
+
     def _reading(self, written: str, context: frozenset[str]) -> tuple[Character | None, str]:
         match = self.resolve(written, context)
         return match.character, match.how
@@ -137,7 +140,11 @@ class CharacterResolver:
             return NameMatch(written, *rewritten)
         tag = _Tag.of(written, context)
         if several_people(written):
-            match = self._first_of(tag, [*self._exact(tag), *self._several(tag)], "several people")
+            exact = self._exact(tag)
+            if _LISTED.search(written):  # "Moony, Wormtail and Padfoot": not Moony alone
+                exact = [reading for reading in exact if reading.how not in _OF_PLAIN]
+            readings = [self._all_members(tag), *exact, *self._several(tag)]
+            match = self._first_of(tag, readings, "several people")
             return self._respelled(tag, match) or match
         match = self._first_of(tag, [*self._exact(tag), *self._one_person(tag)], "unknown")
         return (
@@ -196,6 +203,14 @@ class CharacterResolver:
                 when=bool(context) and not wrapped.unread_person(written, allowed),
             ),
         ]
+
+    def _all_members(self, tag: _Tag) -> _Reading:
+        """ "Moony, Wormtail, Padfoot and Prongs": before any one name of a list is read as
+        the tag's, the list may be every member of a group."""
+        return _Reading(
+            "every member of a group",
+            lambda: self._groups.members_listed(tag.written, tag.context, self._person),
+        )
 
     def _mentioned_alone(self, written: str, context: frozenset[str]) -> frozenset[int]:
         """The one person or group named among chatter, unless it is a group joined to
@@ -450,6 +465,12 @@ def clear_lead(kb: KnowledgeBase, found: Iterable[Character]) -> Character | Non
 
 
 _KIND_ASIDE = "an original character, said in an aside"
+# Readings of a tag's plain or cleaned form, which keeps only the first of a list ("Moony,
+# Wormtail, Padfoot and Prongs" is "moony"): not asked of a list of people.
+_OF_PLAIN = frozenset(
+    {"name without asides", "group name", "known name", "known name without middle names"}
+)
+_LISTED = re.compile(r",\s*\S")
 # Readings that take a name by its first and last words, over others between them.
 _READ_BY_FIRST_AND_LAST = frozenset({"first and last name", "starts with a full name"})
 _HELD_LETTER = re.compile(r"([^\W\d_])\1{2,}")

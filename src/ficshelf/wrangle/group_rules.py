@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ficshelf.wrangle.english import ordinary_or_plural, ordinary_word
 from ficshelf.wrangle.groups import (
@@ -20,6 +20,7 @@ from ficshelf.wrangle.groups import (
     by_words,
     owned_by,
 )
+from ficshelf.wrangle.kb import Character
 from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
 from ficshelf.wrangle.loose import mentioned
 from ficshelf.wrangle.names import name_key, split_asides
@@ -249,6 +250,30 @@ class GroupRules:
         found: set[int] = set()
         for fandom in context:
             found |= self.family_group(family, fandom)
+        return frozenset(found)
+
+    def members_listed(
+        self,
+        written: str,
+        context: frozenset[str],
+        read: Callable[[str, frozenset[str]], Character | None],
+    ) -> frozenset[int]:
+        """ "Moony, Wormtail, Padfoot and Prongs", "Harry, Ron & Hermione": every member of a
+        group of friends the fandom file lists, and no one else, is the group."""
+        parts = [p for p in re.split(r"\s*,\s*", written) if p.strip()]
+        people = [piece for part in parts for piece in name_words().several_people.split(part)]
+        if len(people) < 2 or not context:
+            return frozenset()
+        named = {read(person.strip(), context) for person in people}
+        if None in named or len(named) != len(people):
+            return frozenset()
+        names = {c.name for c in named if c is not None}
+        found: set[int] = set()
+        for fandom_name in context:
+            fandom = self._look.kb.fandom_named(fandom_name)
+            for group, members in (fandom.group_members if fandom else {}).items():
+                if set(members) == names:
+                    found |= self._look.lookup("strong", name_key(group))
         return frozenset(found)
 
     def joined_group(self, plain: str, written: str, context: frozenset[str]) -> frozenset[int]:
