@@ -36,6 +36,7 @@ NARUTO = frozenset({"Naruto"})
         ("James Potter (mentioned)", HP, "James Potter"),
         ("Cloud S.", frozenset(), "Cloud Strife"),
         ("Death Eaters (Harry Potter)", HP, "Death Eaters"),  # not Death (Harry Potter)
+        ("Minister for Magic Hermione Granger", HP, "Hermione Granger"),  # a title's phrase
     ],
 )
 def test_written_names_reach_the_canonical_character(
@@ -55,6 +56,7 @@ def test_written_names_reach_the_canonical_character(
         ("Bellatrix & Andromeda & Harry Potter", HP),  # several people, not one family
         ("Dumbeldore", frozenset()),  # typos only within a fandom
         ("Azkaban Sirius Black", HP),  # a word before Sirius's full name: not his namesake James
+        ("Minister for Magic", HP),  # which of the four?
     ],
 )
 def test_ambiguous_names_are_not_guessed(

@@ -211,11 +211,17 @@ def plain_name(written: str) -> str:
     base = TAG_KIND_SUFFIX.sub("", base).strip().rstrip("!?.").strip()
     base = _BANG_PREFIX.sub("", base)
     for marker in name_words().descriptions:
-        head = base.split(marker, 1)[0]
-        if head.strip() and head != base:
+        head, _marker, tail = base.partition(marker)
+        if head.strip() and tail and not _titled_name_after(head, tail):
             base = head
             break
     return name_key(base)
+
+
+def _titled_name_after(head: str, tail: str) -> bool:
+    """ "Minister for Magic Hermione Granger": a title, a phrase and a name after it, which
+    is not a name and a description ("Minister"); "Minister for Magic" alone is cut."""
+    return name_key(head) in name_words().titles and len(tail.split()) >= _TITLE_AND_NAME
 
 
 @functools.lru_cache(maxsize=65536)
@@ -395,6 +401,8 @@ def generation_variants(plain: str, written: str) -> tuple[str, ...]:
 
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
+# Words after a title's phrase that make room for a name: "(Magic) Hermione Granger".
+_TITLE_AND_NAME = 3
 _WRAPPED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 
 
