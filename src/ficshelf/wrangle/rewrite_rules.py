@@ -70,13 +70,14 @@ class RewriteRules:
         ("Mrs Weasley", "Mr Malfoy", "Malfoy"). Asked when no reading made the tag out, and
         only of a tag that is all title and family names: "Принц-Полукровка" (the Half-Blood
         Prince) has a word that is no family name, so it is not Eileen Prince."""
-        if not context:
-            return None
+        before = name_words().translated_titles["before"]
+        first = name_key(written).split()[:1]
+        if not context or (written.isascii() and not (first and first[0] in before)):
+            return None  # nothing in another script, no title of another language
         name, title = title_after(written.strip())
         foreign = self._look.foreign_families
         tokens = name_key(name).split()
         english = [foreign.get(token, token) for token in tokens]
-        before = name_words().translated_titles["before"]
         if len(english) > 1 and english[0] in before:
             english[0] = before[english[0]]
         unchanged = english == tokens and title is None

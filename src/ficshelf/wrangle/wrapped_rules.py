@@ -41,7 +41,7 @@ class WrappedRules:
         self._look = look
         self._groups = groups
         self._families = families
-        self._group_names: dict[frozenset[str], re.Pattern[str]] = {}
+        self._group_names: dict[frozenset[str], dict[str, list[str]]] = {}
 
     def with_aside(self, written: str) -> frozenset[int]:
         """ "Tom Riddle (diary)" -> "Diary Tom Riddle": an aside that completes the name, or
@@ -284,14 +284,18 @@ class WrappedRules:
     def _without_group_names(self, text: str, context: frozenset[str]) -> str:
         """``text`` without the groups' names of several words, whose words name no one
         alone ("Death" of "Death Eater"), for when no group was read in it."""
-        pattern = self._group_names.get(context)
-        if pattern is None:
-            phrases = {k for g in self._look.groups_in_context(context) for k in g.keywords}
-            words = sorted((p for p in phrases if " " in p), key=len, reverse=True)
-            alternatives = "|".join(r"[\s\W]+".join(map(re.escape, p.split())) for p in words)
-            pattern = re.compile(rf"\b(?:{alternatives})s?\b" if words else r"(?!)", re.I)
-            self._group_names[context] = pattern
-        return pattern.sub(" ", text)
+        by_first = self._group_names.get(context)
+        if by_first is None:
+            keywords = {k for g in self._look.groups_in_context(context) for k in g.keywords}
+            by_first = {}
+            for phrase in (k for k in keywords if " " in k):
+                by_first.setdefault(phrase.split()[0], []).append(phrase)
+            self._group_names[context] = by_first
+        words = set(name_key(text).split()) | set(re.findall(r"\w+", text.casefold()))
+        found = [p for first in words & by_first.keys() for p in by_first[first]]
+        if not found:
+            return text  # only the phrases whose first word the text has are looked for
+        return _phrases_pattern(tuple(sorted(found, key=len, reverse=True))).sub(" ", text)
 
     def unread_person(self, written: str, allowed: frozenset[int]) -> bool:
         """ "Petunia i Vernon Dursleyowie": one of the people joined in the tag is written in a
@@ -302,3 +306,11 @@ class WrappedRules:
             and any(w.capitalised and w.key not in name_words().fillers for w in words_of(part))
             for part in parts
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern for any of ``phrases`` (longest first), whatever spaces or punctuation
+    stand between their words, maybe in the plural."""
+    alternatives = "|".join(r"[\s\W]+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})s?\b", re.I)
