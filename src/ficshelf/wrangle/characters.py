@@ -35,12 +35,13 @@ from ficshelf.wrangle.family_rules import FamilyRules
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character, KnowledgeBase
 from ficshelf.wrangle.kind_rules import KindRules
-from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
+from ficshelf.wrangle.lookups import Lookups
 from ficshelf.wrangle.names import name_key
 from ficshelf.wrangle.rewrite_rules import RewriteRules
 from ficshelf.wrangle.spelling_rules import SpellingRules
 from ficshelf.wrangle.wrapped_rules import WrappedRules
 from ficshelf.wrangle.written import (
+    TAG_KIND_SUFFIX,
     clean_name,
     plain_name,
     several_people,
@@ -161,7 +162,7 @@ class CharacterResolver:
         """Readings by the name as written or barely cleaned: any tag may be one of these."""
         look, groups, wrapped = self._look, self._groups, self._wrapped
         written, context, plain, cleaned = tag.written, tag.context, tag.plain, tag.cleaned
-        as_tagged = CHARACTER_SUFFIX.sub("", written)  # "Diary!Tom - Character"
+        as_tagged = TAG_KIND_SUFFIX.sub("", written)  # "Diary!Tom - Character"
         return [
             _Reading("name as written", lambda: look.lookup("strong", name_key(written))),
             _Reading("name as written", lambda: look.lookup("strong", name_key(as_tagged))),
@@ -269,7 +270,7 @@ class CharacterResolver:
         puns, which only a fandom in context narrows enough."""
         families, spelling = self._families, self._spelling
         context, cleaned = tag.context, tag.cleaned
-        tagged = CHARACTER_SUFFIX.search(tag.written) is not None
+        tagged = TAG_KIND_SUFFIX.search(tag.written) is not None
         return [
             _Reading(
                 "close spelling of a known name", lambda: spelling.respelled(cleaned, context)

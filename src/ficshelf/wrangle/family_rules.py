@@ -13,11 +13,17 @@ from ficshelf.wrangle.english import given_name_gender, ordinary_word
 from ficshelf.wrangle.families import head_of, renamed_member, rival_member, tied_by_kin
 from ficshelf.wrangle.group_rules import GroupRules
 from ficshelf.wrangle.kb import Character
-from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
+from ficshelf.wrangle.lookups import Lookups
 from ficshelf.wrangle.loose import given_with_other_family, titled
 from ficshelf.wrangle.name_parts import bearers, match_parts
 from ficshelf.wrangle.names import name_key, split_asides
-from ficshelf.wrangle.written import kin_of, name_words, plain_name, title_and_family
+from ficshelf.wrangle.written import (
+    TAG_KIND_SUFFIX,
+    kin_of,
+    name_words,
+    plain_name,
+    title_and_family,
+)
 
 _MAX_PART_EDITS = 3
 _MAX_QUALIFIERS = 2
@@ -54,7 +60,7 @@ class FamilyRules:
         if (
             context
             and cleaned in self._look.anchors(context)
-            and not CHARACTER_SUFFIX.search(written)
+            and not TAG_KIND_SUFFIX.search(written)
         ):
             return frozenset()  # "Hufflepuff - Character" is Helga, "Hufflepuff" the house too
         return found

@@ -21,11 +21,12 @@ from ficshelf.wrangle.groups import (
     owned_by,
 )
 from ficshelf.wrangle.kb import Character
-from ficshelf.wrangle.lookups import CHARACTER_SUFFIX, Lookups
+from ficshelf.wrangle.lookups import Lookups
 from ficshelf.wrangle.loose import mentioned
 from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.typos import respell
 from ficshelf.wrangle.written import (
+    TAG_KIND_SUFFIX,
     clean_name,
     identity_pieces,
     name_words,
@@ -58,7 +59,7 @@ class GroupRules:
         if possessive is not None:
             return self._owners_group(written, possessive.start() + 1, context)
         people = name_words().people_words
-        whole = name_key(CHARACTER_SUFFIX.sub("", split_asides(written)[0]))
+        whole = name_key(TAG_KIND_SUFFIX.sub("", split_asides(written)[0]))
         readings = [plain] if "!" in written else [plain, whole]  # "Girl!Hufflepuff!Harry"
         families, owners = self._owners(context)
         for reading in dict.fromkeys(readings):  # "All the bad asses from Slytherin"

@@ -22,8 +22,6 @@ from ficshelf.wrangle.names import name_key, split_asides
 from ficshelf.wrangle.typos import allowed_edits
 from ficshelf.wrangle.written import name_words
 
-# "Diary!Tom - Character": the tag of a character, not a word of its name.
-CHARACTER_SUFFIX = re.compile(r"\s*-\s*characters?\s*$", re.IGNORECASE)
 MIN_TYPO_LENGTH = 5
 _KIND = re.compile(r"\bcharacters?\b")
 _LATIN = re.compile(r"[a-z]")
