@@ -128,7 +128,7 @@ class Lookups:
 
     @functools.cached_property
     def lone_names(self) -> tuple[tuple[str, ...], Mapping[str, frozenset[int]]]:
-        """The one-word names of people ("voldemort", "kreacher"), sorted, and whom each
+        """The one-word names of characters ("voldemort", "kreacher"), sorted, and whom each
         names; groups' and kinds' names aside."""
         people = frozenset(range(len(self.index.characters))) - self.kinds
         owners = {
@@ -146,7 +146,8 @@ class Lookups:
         """Family names in other scripts, by the family name key they translate: "малфой",
         "马尔福" and "マルフォイ" are "malfoy", from the translated aliases of the family's
         members ("Драко Малфой"), so a title or a lone family name can be read in any script.
-        A word two families' translations share translates neither."""
+        A word the members of two families share (a married name) is the family most of them
+        bear as their own; with no such family, it translates to none."""
         first = {f.name for f in self.kb.fandoms if f.family_name_first}
         parts = self.index.parts
         shared: dict[str, frozenset[str]] = {}
