@@ -23,7 +23,7 @@ from ficshelf.wrangle.groups import (
 from ficshelf.wrangle.kb import Character
 from ficshelf.wrangle.lookups import Lookups
 from ficshelf.wrangle.loose import mentioned
-from ficshelf.wrangle.names import name_key, split_asides
+from ficshelf.wrangle.names import POSSESSIVE, name_key, split_asides
 from ficshelf.wrangle.typos import respell
 from ficshelf.wrangle.written import (
     TAG_KIND_SUFFIX,
@@ -35,7 +35,6 @@ from ficshelf.wrangle.written import (
     words_of,
 )
 
-_POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s+\w")
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _ORIGINAL = frozenset({"original", "originals", "oc", "ocs"})
 _CHARACTER_WORDS = frozenset({"character", "characters", "s"})
@@ -55,7 +54,7 @@ class GroupRules:
         Snape" is Snape) or is about someone's things ("Harry's friends")."""
         if not context or title_and_family(plain) is not None:
             return frozenset()  # "Mr. Snaples" is one person, whatever it is a misspelling of
-        possessive = _POSSESSIVE.search(written)
+        possessive = POSSESSIVE.search(written)
         if possessive is not None:
             return self._owners_group(written, possessive.start() + 1, context)
         people = name_words().people_words
@@ -112,7 +111,7 @@ class GroupRules:
         if named:  # "Harry Potter's professors": the rest is a group's own name
             return named
         people = name_words().people_words
-        if not any(w in people for w in plain.split()) or _POSSESSIVE.search(rest):
+        if not any(w in people for w in plain.split()) or POSSESSIVE.search(rest):
             return frozenset()
         allowed = self._look.allowed(context)
         if not mentioned(owner, self._look.index, allowed) - self._look.grouped(context):

@@ -21,7 +21,8 @@ _ASIDE = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 _OPEN_ASIDE = re.compile(r"\s*[(\[]")
 _STRAY_BRACKET = re.compile(r"[()\[\]]")
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]|'([^']+)'")
-_POSSESSIVE = re.compile(r"\w['’]s\s|s['’]\s")
+# A possessive before another word: "Luna Lovegood's Mother", "the Potters' elves".
+POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s+\w")
 _GENERATION = frozenset({"jr", "sr", "jnr", "snr", "junior", "senior", "i", "ii", "iii", "iv"})
 _NOT_A_NAME = frozenset(
     {"the", "of", "de", "da", "di", "du", "van", "von", "la", "le", "del", "al"}
@@ -127,7 +128,7 @@ def keys_for(
     if all(name_key(aside) in fandom_names for aside in asides):
         strong.add(name_key(base))
     for part in base.split("|"):
-        if _POSSESSIVE.search(part):  # "Luna Lovegood's Mother": no given or family name
+        if POSSESSIVE.search(part):  # "Luna Lovegood's Mother": no given or family name
             strong.add(name_key(part))
             continue
         _add_person_keys(part, family_name_first, strong, derived, weak, initials)
